@@ -1,0 +1,108 @@
+//! Calendar dates (`YYYY-MM-DD`) for review scheduling, without a date library.
+
+use std::fmt;
+
+/// A calendar date in the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month, 1..12.
+    pub month: u32,
+    /// Day of month, 1..31.
+    pub day: u32,
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; `None` if it is not a real date.
+    pub fn parse(s: &str) -> Option<Date> {
+        let bytes = s.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// The date `months` later, the day clamped to the end of a shorter month.
+    pub fn add_months(self, months: u32) -> Date {
+        let total = self.year * 12 + (self.month as i32 - 1) + months as i32;
+        let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The date of a Unix time in milliseconds (UTC).
+    pub fn from_unix_ms(ms: f64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let days = (ms / 86_400_000.0).floor() as i64 + 719_468;
+        let era = days.div_euclid(146_097);
+        let doe = days.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(
+            Date::parse("2026-11-22").map(|d| d.to_string()),
+            Some("2026-11-22".into())
+        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        assert_eq!(Date::parse("2025-02-29"), None);
+        assert_eq!(Date::parse("2026-13-01"), None);
+        assert_eq!(Date::parse("26-1-1"), None);
+        assert_eq!(Date::parse("2026-+1-01"), None);
+    }
+
+    #[test]
+    fn adds_months_clamping_the_day() {
+        let d = Date::parse("2026-11-30").unwrap();
+        assert_eq!(d.add_months(3).to_string(), "2027-02-28");
+        assert_eq!(d.add_months(12).to_string(), "2027-11-30");
+    }
+
+    #[test]
+    fn converts_unix_time() {
+        assert_eq!(Date::from_unix_ms(0.0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_unix_ms(1_795_305_600_000.0).to_string(),
+            "2026-11-22"
+        );
+    }
+}

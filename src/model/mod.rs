@@ -1,0 +1,18 @@
+//! The pure domain core: journey map types, edits, validation, restore and codecs.
+//!
+//! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+
+pub mod dates;
+pub mod edit;
+pub mod history;
+pub mod ids;
+pub mod map;
+pub mod restore;
+pub mod scales;
+pub mod validate;
+
+pub use edit::Edit;
+pub use history::Document;
+pub use ids::Id;
+pub use map::*;
+pub use scales::{Emotion, Level};

@@ -1,0 +1,324 @@
+//! Tolerant restore: turns any JSON into the best journey map it holds, reporting what
+//! was dropped or repaired instead of failing as a whole.
+//!
+//! The approach follows Excalidraw's `restore.ts`: every item is restored on its own, a
+//! broken field falls back to its default, a broken item is dropped, and references to
+//! dropped items are cleaned up, so one bad field never costs the user their map.
+
+use super::ids::Id;
+use super::map::{Card, JourneyMap, Lane, Persona, Scope, Stage, Stakeholder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// What a restore repaired or dropped, in plain words for the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// One line per repair, e.g. "Card 3: the emotion was unreadable and was cleared".
+    pub notes: Vec<String>,
+}
+
+impl RestoreReport {
+    /// Whether the data came through untouched.
+    pub fn is_clean(&self) -> bool {
+        self.notes.is_empty()
+    }
+
+    fn note(&mut self, text: String) {
+        self.notes.push(text);
+    }
+}
+
+/// Deserializes `value` as a `T`, field by field: a field that cannot be read falls back
+/// to its default and is reported under `place`. `None` if `value` is not an object.
+fn restore_struct<T>(value: &Value, place: &str, report: &mut RestoreReport) -> Option<T>
+where
+    T: DeserializeOwned + Serialize + Default,
+{
+    let object = value.as_object()?;
+    if let Ok(item) = T::deserialize(value) {
+        return Some(item);
+    }
+    let mut good: Map<String, Value> = match serde_json::to_value(T::default()) {
+        Ok(Value::Object(defaults)) => defaults,
+        _ => Map::new(),
+    };
+    for (key, field) in object {
+        let mut trial = good.clone();
+        trial.insert(key.clone(), field.clone());
+        if T::deserialize(&Value::Object(trial.clone())).is_ok() {
+            good = trial;
+        } else {
+            report.note(format!(
+                "{place}: the field “{key}” could not be read and was reset"
+            ));
+        }
+    }
+    T::deserialize(&Value::Object(good)).ok()
+}
+
+/// Restores each element of the array `value[key]`; non-objects are dropped and reported.
+fn restore_list<T>(value: &Value, key: &str, noun: &str, report: &mut RestoreReport) -> Vec<T>
+where
+    T: DeserializeOwned + Serialize + Default,
+{
+    let items = match value.get(key) {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            report.note(format!(
+                "The {key} list could not be read and was left empty"
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let place = format!("{noun} {}", i + 1);
+        match restore_struct::<T>(item, &place, report) {
+            Some(restored) => out.push(restored),
+            None => report.note(format!("{place} was not readable and was dropped")),
+        }
+    }
+    out
+}
+
+/// Restores a journey map from any JSON value. Fails only if `value` is not an object.
+pub fn restore_map(value: &Value) -> Result<(JourneyMap, RestoreReport), String> {
+    if !value.is_object() {
+        return Err("a map must be a JSON object".into());
+    }
+    let mut report = RestoreReport::default();
+    let scope = match value.get("scope") {
+        None => Scope::default(),
+        Some(scope) => restore_struct::<Scope>(scope, "Scope", &mut report).unwrap_or_else(|| {
+            report.note("The scope could not be read and was reset".into());
+            Scope::default()
+        }),
+    };
+    let mut map = JourneyMap {
+        scope,
+        personas: restore_list::<Persona>(value, "personas", "Persona", &mut report),
+        stakeholders: restore_list::<Stakeholder>(
+            value,
+            "stakeholders",
+            "Stakeholder",
+            &mut report,
+        ),
+        stages: restore_list::<Stage>(value, "stages", "Stage", &mut report),
+        lanes: restore_list::<Lane>(value, "lanes", "Lane", &mut report),
+        cards: restore_list::<Card>(value, "cards", "Card", &mut report),
+        next_id: value
+            .get("next_id")
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+            .min(u64::from(u32::MAX)) as u32,
+    };
+    repair(&mut map, &mut report);
+    Ok((map, report))
+}
+
+/// Makes ids unique and non-zero, drops cards without a stage or lane, and removes
+/// references to items that do not exist.
+pub fn repair(map: &mut JourneyMap, report: &mut RestoreReport) {
+    let mut seen: HashSet<Id> = HashSet::new();
+    let mut next = map
+        .max_id()
+        .map_or(1, |m| m.0.saturating_add(1))
+        .max(map.next_id)
+        .max(1);
+    let mut fresh = |id: &mut Id, place: String, report: &mut RestoreReport| {
+        if id.0 == 0 || !seen.insert(*id) {
+            *id = Id(next);
+            seen.insert(*id);
+            next = next.saturating_add(1);
+            report.note(format!(
+                "{place} had a missing or repeated id and got a new one"
+            ));
+        }
+    };
+    // Stages, lanes and stakeholders are referenced by cards: give them first claim on ids.
+    for (i, s) in map.stages.iter_mut().enumerate() {
+        fresh(&mut s.id, format!("Stage {}", i + 1), report);
+    }
+    for (i, l) in map.lanes.iter_mut().enumerate() {
+        fresh(&mut l.id, format!("Lane {}", i + 1), report);
+    }
+    for (i, s) in map.stakeholders.iter_mut().enumerate() {
+        fresh(&mut s.id, format!("Stakeholder {}", i + 1), report);
+    }
+    for (i, p) in map.personas.iter_mut().enumerate() {
+        fresh(&mut p.id, format!("Persona {}", i + 1), report);
+    }
+    for (i, c) in map.cards.iter_mut().enumerate() {
+        fresh(&mut c.id, format!("Card {}", i + 1), report);
+    }
+    map.next_id = next;
+
+    let stages: HashSet<Id> = map.stages.iter().map(|s| s.id).collect();
+    let lanes: HashSet<Id> = map.lanes.iter().map(|l| l.id).collect();
+    let before = map.cards.len();
+    map.cards
+        .retain(|c| stages.contains(&c.stage) && lanes.contains(&c.lane));
+    let dropped = before - map.cards.len();
+    if dropped > 0 {
+        report.note(format!(
+            "{dropped} card(s) sat in a stage or lane that no longer exists and were dropped"
+        ));
+    }
+    let people: HashSet<Id> = map.stakeholders.iter().map(|s| s.id).collect();
+    let mut unlinked = 0;
+    for card in &mut map.cards {
+        let n = card.stakeholders.len();
+        card.stakeholders.retain(|s| people.contains(s));
+        let mut unique = HashSet::new();
+        card.stakeholders.retain(|s| unique.insert(*s));
+        unlinked += n - card.stakeholders.len();
+        for score in [
+            &mut card.scores.magnitude,
+            &mut card.scores.severity,
+            &mut card.scores.frequency,
+            &mut card.scores.business_impact,
+            &mut card.scores.effort,
+        ] {
+            if let Some(v) = score {
+                if !(1..=5).contains(v) {
+                    *score = Some((*v).clamp(1, 5));
+                    report.note(format!(
+                        "A pain-point score of “{}” was out of range and was clamped",
+                        card.text
+                    ));
+                }
+            }
+        }
+    }
+    for s in &mut map.stakeholders {
+        let own = s.id;
+        let n = s.influences.len();
+        s.influences.retain(|t| *t != own && people.contains(t));
+        unlinked += n - s.influences.len();
+    }
+    if unlinked > 0 {
+        report.note(format!(
+            "{unlinked} link(s) to stakeholders who do not exist were removed"
+        ));
+    }
+    if let Some(p) = map.scope.primary_persona {
+        if map.persona(p).is_none() {
+            map.scope.primary_persona = None;
+            report.note("The primary persona no longer exists and was cleared".into());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_clean_map_restores_unchanged() {
+        let mut map = JourneyMap::blank("Clean");
+        let id = map.new_id();
+        map.stages.push(Stage {
+            id,
+            name: "S".into(),
+            ..Stage::default()
+        });
+        let value = serde_json::to_value(&map).unwrap();
+        let (back, report) = restore_map(&value).unwrap();
+        assert_eq!(back, map);
+        assert!(report.is_clean(), "{:?}", report.notes);
+    }
+
+    #[test]
+    fn one_bad_field_resets_only_that_field() {
+        let value = json!({
+            "scope": {"title": "Kept", "review_cadence": "fortnightly"},
+            "stages": [{"id": 1, "name": "Awareness"}],
+            "lanes": [{"id": 2, "name": "Touchpoints", "kind": "touchpoints"}],
+            "cards": [
+                {"id": 3, "stage": 1, "lane": 2, "text": "Demo", "emotion": 7},
+                {"id": 4, "stage": 1, "lane": 2, "text": "Kept card", "emotion": -2}
+            ],
+            "next_id": 5
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        assert_eq!(map.scope.title, "Kept");
+        assert_eq!(map.cards.len(), 2);
+        assert_eq!(map.cards[0].text, "Demo");
+        assert_eq!(map.cards[0].emotion, None);
+        assert_eq!(map.cards[1].emotion.map(|e| e.value()), Some(-2));
+        assert!(
+            report.notes.iter().any(|n| n.contains("“emotion”")),
+            "{:?}",
+            report.notes
+        );
+        assert!(
+            report.notes.iter().any(|n| n.contains("“review_cadence”")),
+            "{:?}",
+            report.notes
+        );
+    }
+
+    #[test]
+    fn unreadable_items_are_dropped_and_reported() {
+        let value = json!({
+            "stages": [{"id": 1, "name": "S"}, "garbage", 42],
+            "lanes": [{"id": 2, "name": "L"}],
+            "cards": [{"id": 3, "stage": 1, "lane": 2}, {"id": 4, "stage": 99, "lane": 2}],
+            "personas": "not a list"
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        assert_eq!(map.stages.len(), 1);
+        assert_eq!(map.cards.len(), 1);
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.contains("Stage 2 was not readable")));
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.contains("1 card(s) sat in a stage")));
+        assert!(report.notes.iter().any(|n| n.contains("personas list")));
+    }
+
+    #[test]
+    fn repeated_and_missing_ids_are_renumbered_and_next_id_moves_past_them() {
+        let value = json!({
+            "stages": [{"id": 5, "name": "A"}, {"id": 5, "name": "B"}, {"name": "C"}],
+            "next_id": 2
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        let ids: HashSet<Id> = map.stages.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 3);
+        assert!(map
+            .stages
+            .iter()
+            .all(|s| s.id.0 < map.next_id && s.id.0 > 0));
+        assert_eq!(report.notes.len(), 2);
+    }
+
+    #[test]
+    fn links_to_missing_stakeholders_are_removed() {
+        let value = json!({
+            "stakeholders": [{"id": 1, "name": "CFO", "influences": [1, 2, 9]}, {"id": 2, "name": "CIO"}],
+            "stages": [{"id": 3, "name": "S"}],
+            "lanes": [{"id": 4, "name": "L"}],
+            "cards": [{"id": 5, "stage": 3, "lane": 4, "stakeholders": [2, 8, 2]}],
+            "scope": {"primary_persona": 77}
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        assert_eq!(map.stakeholders[0].influences, vec![Id(2)]);
+        assert_eq!(map.cards[0].stakeholders, vec![Id(2)]);
+        assert_eq!(map.scope.primary_persona, None);
+        assert!(!report.is_clean());
+    }
+
+    #[test]
+    fn non_objects_are_refused() {
+        assert!(restore_map(&json!([1, 2])).is_err());
+        assert!(restore_map(&json!("map")).is_err());
+    }
+}
