@@ -3,4 +3,5 @@
 //! `model` is the pure domain core (native tests); `charts` draws with plotters on any
 //! backend; `adapters` and `ui` exist only in the browser build.
 
+pub mod charts;
 pub mod model;

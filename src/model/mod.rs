@@ -4,11 +4,15 @@
 
 pub mod dates;
 pub mod edit;
+pub mod formulas;
 pub mod history;
 pub mod ids;
 pub mod map;
+pub mod persist;
 pub mod restore;
 pub mod scales;
+pub mod share;
+pub mod templates;
 pub mod validate;
 
 pub use edit::Edit;

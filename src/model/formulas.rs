@@ -1,0 +1,1 @@
+//! Journey metrics formulas: NPS, RICE, Kano, retention, churn, NRR.

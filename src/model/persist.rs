@@ -1,0 +1,1 @@
+//! Persisted envelopes, schema migrations, file import/export and history snapshots.

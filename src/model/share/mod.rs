@@ -1,0 +1,1 @@
+//! Share links: compact encoding, compression and encryption of a map for a URL fragment.

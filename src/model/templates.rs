@@ -1,0 +1,1 @@
+//! Five built-in templates with real content, and the sample map.
