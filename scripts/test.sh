@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every Trailmap test: native model tests, browser tests in headless Chromium,
+# and end-to-end tests against the release build served under /trailmap/.
+# Installs whatever is missing first (see scripts/install.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+scripts/install.sh test
+source scripts/env.sh
+
+summary=()
+layer() { # name, command...
+  local name=$1; shift
+  local t0=$(date +%s)
+  echo; echo "=== $name"
+  "$@" 2>&1 | tee target/.layer.log
+  local n
+  n=$(grep -Eo '[0-9]+ passed' target/.layer.log | awk '{s+=$1} END {print s+0}')
+  summary+=("$(printf '%-34s %4s passed  %4ss' "$name" "$n" $(( $(date +%s) - t0 )))")
+}
+mkdir -p target
+
+layer "native (cargo test)" cargo test --quiet
+layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown
+echo; echo "=== release build (trunk)"
+trunk build --release
+layer "end-to-end (Playwright, Chromium)" npx playwright test
+
+echo
+echo "All tests passed in $(( $(date +%s) - start ))s:"
+printf '  %s\n' "${summary[@]}"

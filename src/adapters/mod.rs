@@ -1,0 +1,5 @@
+//! Browser adapters at the edge of the app: everything that touches browser APIs
+//! other than the DOM the components render.
+
+pub mod recovery;
+pub mod route;

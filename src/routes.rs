@@ -1,0 +1,87 @@
+//! Hash routes: the app's pages live in the URL fragment, so a reload or a deep link
+//! works on static hosting (GitHub Pages) with no server rewrites, and under any sub-path.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` — the list of maps.
+    MapList,
+    /// `#/map/<id>` — one map in the editor.
+    Map(String),
+    /// `#/s/<payload>` — a map shared by link, shown read-only.
+    Shared(String),
+    /// Any other fragment.
+    NotFound(String),
+}
+
+fn is_map_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Route {
+    /// Parses a `location.hash` value (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        // Query strings inside the fragment are not used; ignore them.
+        let path = path.split('?').next().unwrap_or("");
+        match path.split_once('/') {
+            None if path.is_empty() => Route::MapList,
+            None if path == "maps" => Route::MapList,
+            Some(("map", id)) if is_map_id(id.trim_end_matches('/')) => {
+                Route::Map(id.trim_end_matches('/').to_string())
+            }
+            Some(("s", payload)) if !payload.is_empty() => Route::Shared(payload.to_string()),
+            _ => Route::NotFound(hash.to_string()),
+        }
+    }
+
+    /// The fragment for this route, starting with `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::MapList => "#/".to_string(),
+            Route::Map(id) => format!("#/map/{id}"),
+            Route::Shared(payload) => format!("#/s/{payload}"),
+            Route::NotFound(hash) => hash.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_route() {
+        assert_eq!(Route::parse(""), Route::MapList);
+        assert_eq!(Route::parse("#"), Route::MapList);
+        assert_eq!(Route::parse("#/"), Route::MapList);
+        assert_eq!(Route::parse("#/map/abc-12"), Route::Map("abc-12".into()));
+        assert_eq!(Route::parse("#/map/abc-12/"), Route::Map("abc-12".into()));
+        assert_eq!(Route::parse("#/s/AbC_-9"), Route::Shared("AbC_-9".into()));
+        assert_eq!(Route::parse("#/map/"), Route::NotFound("#/map/".into()));
+        assert_eq!(
+            Route::parse("#/map/<script>"),
+            Route::NotFound("#/map/<script>".into())
+        );
+        assert_eq!(
+            Route::parse("#/nowhere"),
+            Route::NotFound("#/nowhere".into())
+        );
+    }
+
+    #[test]
+    fn hashes_round_trip() {
+        for route in [
+            Route::MapList,
+            Route::Map("m1".into()),
+            Route::Shared("x".into()),
+        ] {
+            assert_eq!(Route::parse(&route.to_hash()), route);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Leptos components, one per file. State lives in signals built from the model;
+//! no model logic inside `view!`.
+
+pub mod app;
+pub mod crash;
+pub mod map_list;
+pub mod map_page;
+
+/// Installs the panic hook and mounts the app on `<body>`.
+pub fn start() {
+    crash::install_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+}

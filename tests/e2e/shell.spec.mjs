@@ -1,0 +1,28 @@
+// The app shell: loads under a sub-path, routes survive a reload, crashes show a panel.
+import { test, expect, openApp } from './fixtures.mjs';
+
+test('loads under /trailmap/ with a sample map ready', async ({ page }) => {
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
+  await expect(page.getByTestId('map-list').getByRole('link').first()).toBeVisible();
+  expect(failed).toEqual([]);
+});
+
+test('a deep link to a map survives a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await expect(page).toHaveURL(/#\/map\//);
+  const title = await page.getByTestId('map-title').textContent();
+  await page.reload();
+  await expect(page.getByTestId('map-title')).toHaveText(title);
+});
+
+test('an unknown route shows a way back', async ({ page }) => {
+  await openApp(page, '#/nowhere');
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to your maps' }).click();
+  await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
+});
