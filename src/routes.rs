@@ -10,6 +10,8 @@ pub enum Route {
     Map(String),
     /// `#/s/<payload>` — a map shared by link, shown read-only.
     Shared(String),
+    /// `#/selftest/crash` — panics on purpose, so tests can check the crash panel.
+    SelfTestCrash,
     /// Any other fragment.
     NotFound(String),
 }
@@ -32,6 +34,7 @@ impl Route {
         match path.split_once('/') {
             None if path.is_empty() => Route::MapList,
             None if path == "maps" => Route::MapList,
+            Some(("selftest", "crash")) => Route::SelfTestCrash,
             Some(("map", id)) if is_map_id(id.trim_end_matches('/')) => {
                 Route::Map(id.trim_end_matches('/').to_string())
             }
@@ -46,6 +49,7 @@ impl Route {
             Route::MapList => "#/".to_string(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::Shared(payload) => format!("#/s/{payload}"),
+            Route::SelfTestCrash => "#/selftest/crash".to_string(),
             Route::NotFound(hash) => hash.clone(),
         }
     }

@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
         Route::Shared(_) => view! { <NotFound what="This shared link".to_string()/> }.into_any(),
+        Route::SelfTestCrash => panic!("self-test: a deliberate crash to check the crash panel"),
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };
     view! {

@@ -26,3 +26,21 @@ test('an unknown route shows a way back', async ({ page }) => {
   await page.getByRole('link', { name: 'Go to your maps' }).click();
   await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
 });
+
+test('a crash shows a panel that downloads the data instead of a blank page', async ({ page }) => {
+  page.allowProblems(/self-test: a deliberate crash|unreachable/);
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem('trailmap:e2e-marker', 'kept'));
+  await page.goto('#/selftest/crash');
+  const panel = page.getByRole('alertdialog');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Trailmap stopped because of an error');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('link', { name: 'Download my data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('trailmap-recovery.json');
+  const body = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+  expect(body.type).toBe('trailmap/recovery');
+  expect(body.storage['trailmap:e2e-marker']).toBe('kept');
+});
