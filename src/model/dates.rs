@@ -106,3 +106,38 @@ mod tests {
         );
     }
 }
+
+/// "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago", or the date,
+/// for a time `then_ms` seen at `now_ms` (both ms since the epoch).
+pub fn time_ago(now_ms: f64, then_ms: f64) -> String {
+    let seconds = ((now_ms - then_ms) / 1000.0).max(0.0);
+    let minutes = (seconds / 60.0).floor() as u64;
+    let hours = minutes / 60;
+    let days = hours / 24;
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    match () {
+        _ if seconds < 60.0 => "just now".to_string(),
+        _ if minutes < 60 => plural(minutes, "minute"),
+        _ if hours < 24 => plural(hours, "hour"),
+        _ if days == 1 => "yesterday".to_string(),
+        _ if days < 7 => plural(days, "day"),
+        _ => format!("on {}", Date::from_unix_ms(then_ms)),
+    }
+}
+
+#[cfg(test)]
+mod ago_tests {
+    use super::time_ago;
+
+    #[test]
+    fn describes_elapsed_time_in_words() {
+        let now = 1_795_305_600_000.0;
+        assert_eq!(time_ago(now, now - 5_000.0), "just now");
+        assert_eq!(time_ago(now, now - 60_000.0), "1 minute ago");
+        assert_eq!(time_ago(now, now - 5.0 * 3_600_000.0), "5 hours ago");
+        assert_eq!(time_ago(now, now - 30.0 * 3_600_000.0), "yesterday");
+        assert_eq!(time_ago(now, now - 3.0 * 86_400_000.0), "3 days ago");
+        assert_eq!(time_ago(now, now - 30.0 * 86_400_000.0), "on 2026-10-23");
+        assert_eq!(time_ago(now, now + 10_000.0), "just now");
+    }
+}

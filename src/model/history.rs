@@ -133,6 +133,11 @@ impl Document {
         self.undo.len()
     }
 
+    /// Hands out a fresh id for a new item (no undo step: ids are never reused).
+    pub fn new_id(&mut self) -> crate::model::Id {
+        self.map.new_id()
+    }
+
     /// Ends the current typing burst: the next edit starts a new undo step.
     pub fn seal(&mut self) {
         if let Some(last) = self.undo.last_mut() {

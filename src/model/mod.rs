@@ -5,6 +5,7 @@
 pub mod dates;
 pub mod edit;
 pub mod formulas;
+pub mod grid;
 pub mod history;
 pub mod ids;
 pub mod map;

@@ -1,39 +1,21 @@
-//! The app shell: header, routing between the map list and one map.
+//! The app shell: header, routing between the map list and one map, messages.
 
 use crate::adapters::route::use_route;
-use crate::model::{templates, JourneyMap};
+use crate::model::templates;
 use crate::routes::Route;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
+use crate::ui::toast::{ToastArea, Toasts};
+use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
-
-/// One map of the workspace as the app holds it in memory.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkspaceMap {
-    /// Workspace id (used in the URL).
-    pub id: String,
-    /// The map.
-    pub map: JourneyMap,
-}
-
-/// Shared app state, provided as context.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    /// The maps of this browser.
-    pub maps: RwSignal<Vec<WorkspaceMap>>,
-}
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let sample = WorkspaceMap {
-        id: "sample".into(),
-        map: templates::sample_map(),
-    };
-    let state = AppState {
-        maps: RwSignal::new(vec![sample]),
-    };
-    provide_context(state);
+    let workspace = Workspace::new(vec![("sample".to_string(), templates::sample_map())]);
+    provide_context(workspace);
+    let toasts = Toasts::new();
+    provide_context(toasts);
     let route = use_route();
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),
@@ -43,16 +25,23 @@ pub fn App() -> impl IntoView {
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };
     view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) { let _ = main.focus(); }
+            }
+        }>"Skip to content"</a>
         <header class="app-header">
             <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Trailmap"
             </a>
             <nav aria-label="Main">
-                <a href="#/">"Maps"</a>
+                <a href="#/">"Your maps"</a>
             </nav>
         </header>
-        <main id="main" class="app-main">{page}</main>
+        <main id="main" class="app-main" tabindex="-1">{page}</main>
+        <ToastArea toasts=toasts/>
     }
 }
 
@@ -62,7 +51,7 @@ pub fn NotFound(what: String) -> impl IntoView {
     view! {
         <section class="empty-state" data-testid="not-found">
             <h1>"Nothing here"</h1>
-            <p>{what}" does not exist in Trailmap. It may have been mistyped or removed."</p>
+            <p>{what}" does not exist in Trailmap. It may have been mistyped or deleted."</p>
             <p><a class="button primary" href="#/">"Go to your maps"</a></p>
         </section>
     }

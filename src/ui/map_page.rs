@@ -1,38 +1,28 @@
-//! One map, shown as a grid of stages × lanes.
+//! The page of one map: loads it from the workspace, edits it, saves changes.
 
-use crate::ui::app::{AppState, NotFound};
+use crate::ui::app::NotFound;
+use crate::ui::editor::page::EditorPage;
+use crate::ui::editor::state::EditorState;
+use crate::ui::toast::Toasts;
+use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
 
 /// The page of one map.
 #[component]
 pub fn MapPage(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let found = state
-        .maps
-        .with_untracked(|maps| maps.iter().find(|m| m.id == id).cloned());
-    let Some(entry) = found else {
+    let workspace = expect_context::<Workspace>();
+    let toasts = expect_context::<Toasts>();
+    let Some(map) = workspace.load(&id) else {
         return view! { <NotFound what="This map".to_string()/> }.into_any();
     };
-    let map = entry.map;
-    let stages = map.stages.clone();
-    let lanes = map.lanes.clone();
-    view! {
-        <section class="page map-page">
-            <h1 data-testid="map-title">{map.scope.title.clone()}</h1>
-            <div class="grid" role="table" aria-label="Journey map">
-                <div role="row" class="grid-row">
-                    <div role="columnheader" class="lane-head"></div>
-                    {stages.iter().map(|s| view! { <div role="columnheader" class="stage-head">{s.name.clone()}</div> }).collect_view()}
-                </div>
-                {lanes.iter().map(|lane| {
-                    let cells = stages.iter().map(|stage| {
-                        let cards = map.cell(stage.id, lane.id).map(|c| view! { <div class="card">{c.text.clone()}</div> }).collect_view();
-                        view! { <div role="cell" class="cell">{cards}</div> }
-                    }).collect_view();
-                    view! { <div role="row" class="grid-row"><div role="rowheader" class="lane-head">{lane.name.clone()}</div>{cells}</div> }
-                }).collect_view()}
-            </div>
-        </section>
-    }
-    .into_any()
+    let editor = EditorState::new(map, false, toasts);
+    provide_context(editor);
+    // Save after every change (the first run is the load itself).
+    Effect::new(move |first: Option<()>| {
+        editor.doc.track();
+        if first.is_some() {
+            editor.doc.with_untracked(|d| workspace.save(&id, d.map()));
+        }
+    });
+    view! { <EditorPage/> }.into_any()
 }

@@ -3,8 +3,12 @@
 
 pub mod app;
 pub mod crash;
+pub mod editor;
+pub mod field;
 pub mod map_list;
 pub mod map_page;
+pub mod toast;
+pub mod workspace;
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {

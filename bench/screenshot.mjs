@@ -1,0 +1,29 @@
+// Takes headless-Chromium screenshots of the built app (dist/) for a look at the UI.
+//   node bench/screenshot.mjs <out.png> [hash] [width] [height] [dpr] [setup-js]
+// Serves dist/ under /trailmap/ itself. `setup-js` runs in the page before the shot.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+
+const [out = 'target/shot.png', hash = '#/', w = '1400', h = '900', dpr = '1', setup = ''] = process.argv.slice(2);
+const port = 4300 + Math.floor(Math.random() * 500);
+const server = spawn('node', ['tests/e2e/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
+await new Promise((r) => server.stdout.once('data', r));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: +w, height: +h }, deviceScaleFactor: +dpr });
+  page.on('console', (m) => { if (m.type() === 'error') console.error('console error:', m.text()); });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://127.0.0.1:${port}/trailmap/${hash}`);
+  await page.locator('.app-header').waitFor();
+  if (setup) await page.evaluate(setup);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: out });
+  console.log('wrote', out);
+} finally {
+  await browser.close();
+  server.kill();
+}

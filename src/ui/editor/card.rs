@@ -1,0 +1,236 @@
+//! One card in a cell: its text editable in place; touchpoints also show channel,
+//! emotion, moment of truth and the customer's words.
+
+use crate::model::edit::CardField;
+use crate::model::grid::{self, LaneGroup};
+use crate::model::{Emotion, Id, LaneKind};
+use crate::ui::editor::drag::{self, DragPayload};
+use crate::ui::editor::state::{EditorState, Panel};
+use leptos::html;
+use leptos::prelude::*;
+
+/// The emotion options of a touchpoint, as (key, label).
+pub fn emotion_options() -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "No score".to_string())];
+    out.extend(
+        Emotion::ALL
+            .iter()
+            .rev()
+            .map(|e| (e.value().to_string(), format!("{e} {}", e.label()))),
+    );
+    out
+}
+
+/// CSS class of an emotion score.
+pub fn emotion_class(emotion: Option<Emotion>) -> &'static str {
+    match emotion.map(|e| e.value()) {
+        Some(-2) => "emo emo-n2",
+        Some(-1) => "emo emo-n1",
+        Some(0) => "emo emo-0",
+        Some(1) => "emo emo-p1",
+        Some(2) => "emo emo-p2",
+        _ => "emo emo-none",
+    }
+}
+
+/// A card of the grid.
+#[component]
+pub fn CardView(
+    /// The card.
+    id: Id,
+    /// The lane group it is shown in.
+    group: LaneGroup,
+    /// The kind of its lane.
+    kind: LaneKind,
+) -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let card = Memo::new(move |_| editor.with_map(|m| m.card(id).cloned()));
+    let text = Signal::derive(move || {
+        card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
+    });
+    let input_ref = NodeRef::<html::Textarea>::new();
+
+    // Take focus when asked to (after adding or moving this card).
+    Effect::new(move |_| {
+        if editor.focus_card.get() == Some(id) {
+            if let Some(el) = input_ref.get() {
+                let _ = el.focus();
+                editor.focus_card.set(None);
+            }
+        }
+    });
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        if ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            let handled = match key.as_str() {
+                "ArrowUp" if ev.shift_key() => {
+                    editor.move_card(id, |m| grid::shift_card_lane(m, id, -1));
+                    true
+                }
+                "ArrowDown" if ev.shift_key() => {
+                    editor.move_card(id, |m| grid::shift_card_lane(m, id, 1));
+                    true
+                }
+                "ArrowUp" => {
+                    editor.nudge_card(id, -1, group);
+                    true
+                }
+                "ArrowDown" => {
+                    editor.nudge_card(id, 1, group);
+                    true
+                }
+                "ArrowLeft" => {
+                    editor.move_card(id, |m| grid::shift_card_stage(m, id, -1));
+                    true
+                }
+                "ArrowRight" => {
+                    editor.move_card(id, |m| grid::shift_card_stage(m, id, 1));
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                ev.prevent_default();
+            }
+        } else if key == "Enter" && !ev.shift_key() {
+            ev.prevent_default();
+            editor.seal();
+            editor.panel.set(Panel::Card(id));
+        } else if key == "Escape" {
+            if let Some(el) = input_ref.get() {
+                let _ = el.blur();
+            }
+        }
+    };
+
+    let is_touchpoint = kind == LaneKind::Touchpoints;
+    let noun = kind.card_noun();
+    let mot = move || card.with(|c| c.as_ref().is_some_and(|c| c.moment_of_truth));
+    let selected = move || editor.panel.get() == Panel::Card(id);
+    let read_only = editor.read_only;
+
+    let touchpoint_meta = is_touchpoint.then(|| {
+        let emotion = move || card.with(|c| c.as_ref().and_then(|c| c.emotion));
+        let channel = move || card.with(|c| c.as_ref().map(|c| c.channel.clone()).unwrap_or_default());
+        let quote = move || card.with(|c| c.as_ref().map(|c| c.quote.clone()).unwrap_or_default());
+        let options = emotion_options()
+            .into_iter()
+            .map(|(k, label)| {
+                let key = k.clone();
+                view! {
+                    <option value=k selected=move || emotion().map(|e| e.value().to_string()).unwrap_or_default() == key>
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="card-meta">
+                <select
+                    class=move || emotion_class(emotion())
+                    aria-label="Emotion"
+                    disabled=read_only
+                    prop:value=move || emotion().map(|e| e.value().to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let value = ev.target().value().parse::<i64>().ok().and_then(Emotion::new);
+                        editor.apply(crate::model::Edit::SetCard(id, CardField::Emotion(value)));
+                    }
+                >
+                    {options}
+                </select>
+                <button
+                    type="button"
+                    class="mot-toggle"
+                    aria-pressed=move || mot().to_string()
+                    title="Moment of truth"
+                    disabled=read_only
+                    on:click=move |_| {
+                        let next = !mot();
+                        editor.apply(crate::model::Edit::SetCard(id, CardField::MomentOfTruth(next)));
+                    }
+                >
+                    <span aria-hidden="true">"★"</span>
+                    <span class="visually-hidden">"Moment of truth"</span>
+                </button>
+                <Show when=move || !channel().is_empty()>
+                    <span class="chip channel">{channel}</span>
+                </Show>
+            </div>
+            <Show when=move || !quote().is_empty()>
+                <blockquote class="card-quote">{quote}</blockquote>
+            </Show>
+        }
+    });
+
+    let classes = move || {
+        let mut c = format!("card kind-{}", kind.key());
+        if mot() {
+            c.push_str(" is-mot");
+        }
+        if selected() {
+            c.push_str(" is-selected");
+        }
+        c
+    };
+    let label = format!("{} text", capitalise(noun));
+
+    view! {
+        <li
+            class=classes
+            data-card=id.0.to_string()
+            on:dragover=move |ev| drag::allow_drop(&ev)
+            on:drop=move |ev| {
+                ev.stop_propagation();
+                if let Some(DragPayload { card: dragged, from }) = drag::take(&ev) {
+                    let (stage, lane) = editor.with_map_untracked(|m| m.card(id).map(|c| (c.stage, c.lane))).unwrap_or_default();
+                    editor.move_card(dragged, |m| grid::drop_card(m, dragged, stage, lane, Some(id), from, group));
+                }
+            }
+        >
+            <div class="card-top">
+                <span
+                    class="drag-handle"
+                    draggable=(!read_only).to_string()
+                    title="Drag to move (or Alt+arrow keys in the text)"
+                    aria-hidden="true"
+                    on:dragstart=move |ev| drag::start(&ev, DragPayload { card: id, from: group })
+                >"⠿"</span>
+                <textarea
+                    class="card-text"
+                    node_ref=input_ref
+                    aria-label=label
+                    placeholder=format!("Describe the {noun}…")
+                    rows="1"
+                    readonly=read_only
+                    prop:value=move || text.get()
+                    on:input:target=move |ev| {
+                        editor.apply(crate::model::Edit::SetCard(id, CardField::Text(ev.target().value())));
+                    }
+                    on:blur=move |_| editor.seal()
+                    on:keydown=on_keydown
+                ></textarea>
+            </div>
+            {touchpoint_meta}
+            <div class="card-actions">
+                <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
+                    "Details"<span class="visually-hidden">{format!(" of this {noun}")}</span>
+                </button>
+                <Show when=move || !read_only>
+                    <button type="button" class="link danger" on:click=move |_| editor.delete_card(id)>
+                        "Delete"<span class="visually-hidden">{format!(" this {noun}")}</span>
+                    </button>
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

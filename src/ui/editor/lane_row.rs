@@ -1,0 +1,91 @@
+//! One lane (row) of the grid within a lane group: its header and one cell per stage.
+
+use crate::model::edit::{self, Edit, LaneField};
+use crate::model::grid::LaneGroup;
+use crate::model::{Id, LaneKind};
+use crate::ui::editor::cell::Cell;
+use crate::ui::editor::state::EditorState;
+use leptos::prelude::*;
+
+/// A lane row.
+#[component]
+pub fn LaneRow(
+    /// The lane.
+    lane: Id,
+    /// The lane group.
+    group: LaneGroup,
+    /// Whether this is the first group (lane controls show only there).
+    editable_header: bool,
+) -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let info =
+        Memo::new(move |_| editor.with_map(|m| m.lane(lane).map(|l| (l.name.clone(), l.kind))));
+    let name = Signal::derive(move || info.get().map(|(n, _)| n).unwrap_or_default());
+    let kind = info
+        .get_untracked()
+        .map(|(_, k)| k)
+        .unwrap_or(LaneKind::Actions);
+    let stages =
+        Memo::new(move |_| editor.with_map(|m| m.stages.iter().map(|s| s.id).collect::<Vec<_>>()));
+    let position = Memo::new(move |_| {
+        editor.with_map(|m| {
+            (
+                m.lanes.iter().position(|l| l.id == lane).unwrap_or(0),
+                m.lanes.len(),
+            )
+        })
+    });
+    let move_lane = move |delta: i64| {
+        let (at, len) = position.get_untracked();
+        let to = at as i64 + delta;
+        if to >= 0 && (to as usize) < len {
+            editor.apply(Edit::MoveLane(lane, to as usize));
+        }
+    };
+    let delete = move |_| {
+        let label = name.get_untracked();
+        if editor.apply_with(|m| Some(edit::remove_lane(m, lane))) {
+            editor.offer_undo(&format!("Deleted the lane “{label}” and its cards."));
+        }
+    };
+    let read_only = editor.read_only;
+    let header = if editable_header && !read_only {
+        view! {
+            <textarea
+                class="lane-name"
+                rows="1"
+                aria-label="Lane name"
+                prop:value=move || name.get()
+                on:input:target=move |ev| { editor.apply(Edit::SetLane(lane, LaneField::Name(ev.target().value()))); }
+                on:blur=move |_| editor.seal()
+                on:keydown=move |ev| {
+                    if ev.alt_key() && ev.key() == "ArrowUp" { ev.prevent_default(); move_lane(-1); }
+                    if ev.alt_key() && ev.key() == "ArrowDown" { ev.prevent_default(); move_lane(1); }
+                    if ev.key() == "Enter" { ev.prevent_default(); }
+                }
+            ></textarea>
+            <Show when=move || name.get() != kind.label()>
+                <span class="lane-kind">{kind.label()}</span>
+            </Show>
+            <div class="mini-actions">
+                <button type="button" class="icon" aria-label=move || format!("Move lane {} up", name.get()) disabled=move || position.get().0 == 0 on:click=move |_| move_lane(-1)>"↑"</button>
+                <button type="button" class="icon" aria-label=move || format!("Move lane {} down", name.get()) disabled=move || { let (a, l) = position.get(); a + 1 >= l } on:click=move |_| move_lane(1)>"↓"</button>
+                <button type="button" class="icon danger" aria-label=move || format!("Delete lane {}", name.get()) on:click=delete>"×"</button>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <span class="lane-name-text">{move || name.get()}</span> }.into_any()
+    };
+    view! {
+        <tr class=format!("lane kind-{}", kind.key())>
+            <th scope="row" class="lane-head">{header}</th>
+            <For each=move || stages.get() key=|id| *id let:stage>
+                {
+                    let stage_name = Signal::derive(move || editor.with_map(|m| m.stage(stage).map(|s| s.name.clone()).unwrap_or_default()));
+                    view! { <Cell stage=stage lane=lane kind=kind group=group stage_name=stage_name/> }
+                }
+            </For>
+        </tr>
+    }
+}

@@ -1,0 +1,15 @@
+//! The journey map editor, one component per file.
+
+pub mod card;
+pub mod card_panel;
+pub mod cell;
+pub mod drag;
+pub mod grid;
+pub mod lane_row;
+pub mod page;
+pub mod personas_panel;
+pub mod scope_panel;
+pub mod stage_header;
+pub mod stakeholders;
+pub mod state;
+pub mod toolbar;

@@ -1,0 +1,68 @@
+//! The editor: toolbar, the current view (grid, curve or stakeholders) and a side panel.
+
+use crate::ui::editor::card_panel::CardPanel;
+use crate::ui::editor::grid::Grid;
+use crate::ui::editor::personas_panel::PersonasPanel;
+use crate::ui::editor::scope_panel::ScopePanel;
+use crate::ui::editor::stakeholders::StakeholderRegister;
+use crate::ui::editor::state::{EditorState, Panel, View};
+use crate::ui::editor::toolbar::Toolbar;
+use leptos::prelude::*;
+
+/// Undo and redo from the keyboard, anywhere on the page (text fields included: their
+/// contents come from the map, so the map's history is the one to use).
+fn use_undo_shortcuts(editor: EditorState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        if !modifier || ev.alt_key() {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => {
+                ev.prevent_default();
+                editor.redo();
+            }
+            "z" => {
+                ev.prevent_default();
+                editor.undo();
+            }
+            "y" => {
+                ev.prevent_default();
+                editor.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The editor page body for an open map.
+#[component]
+pub fn EditorPage(
+    /// Controls for the toolbar's right end.
+    #[prop(optional)]
+    toolbar_end: Option<ChildrenFn>,
+) -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    use_undo_shortcuts(editor);
+    let main = move || match editor.view.get() {
+        View::Grid => view! { <Grid/> }.into_any(),
+        View::Curve => view! { <p class="hint">"The emotion curve is drawn here."</p> }.into_any(),
+        View::Stakeholders => view! { <StakeholderRegister/> }.into_any(),
+    };
+    let panel = move || match editor.panel.get() {
+        Panel::Closed => ().into_any(),
+        Panel::Card(id) => view! { <CardPanel id=id/> }.into_any(),
+        Panel::Scope => view! { <ScopePanel/> }.into_any(),
+        Panel::Personas => view! { <PersonasPanel/> }.into_any(),
+    };
+    view! {
+        <div class="editor" class:read-only=editor.read_only>
+            <Toolbar>{toolbar_end.clone().map(|c| c())}</Toolbar>
+            <div class="editor-body">
+                <div class="editor-main">{main}</div>
+                {panel}
+            </div>
+        </div>
+    }
+}

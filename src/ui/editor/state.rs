@@ -1,0 +1,198 @@
+//! The editor's state: the open document (map + undo history) and view settings, as
+//! signals. Components call the methods here; the model does the work.
+
+use crate::model::edit::{self, Edit};
+use crate::model::grid::{self, Grouping, LaneGroup};
+use crate::model::{Card, Document, Id, JourneyMap};
+use crate::ui::toast::Toasts;
+use leptos::prelude::*;
+
+/// Which side panel is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// None: the grid takes the full width.
+    Closed,
+    /// Details of one card.
+    Card(Id),
+    /// Scope of the map.
+    Scope,
+    /// Personas.
+    Personas,
+}
+
+/// Which view of the map is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The stages × lanes grid.
+    Grid,
+    /// The emotion curve.
+    Curve,
+    /// The stakeholder register and the influence–interest matrix.
+    Stakeholders,
+}
+
+/// The state of the open map, shared by the editor's components as context.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    /// The map and its history.
+    pub doc: RwSignal<Document>,
+    /// Whether edits are refused (shared links, maps from a newer version).
+    pub read_only: bool,
+    /// The open side panel.
+    pub panel: RwSignal<Panel>,
+    /// Which view is shown.
+    pub view: RwSignal<View>,
+    /// Lane grouping.
+    pub grouping: RwSignal<Grouping>,
+    /// Show only cards that involve this stakeholder.
+    pub filter: RwSignal<Option<Id>>,
+    /// The card that should take keyboard focus after the next render (after moves and adds).
+    pub focus_card: RwSignal<Option<Id>>,
+    /// Messages with an optional undo.
+    pub toasts: Toasts,
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl EditorState {
+    /// A new editor state for `map`.
+    pub fn new(map: JourneyMap, read_only: bool, toasts: Toasts) -> EditorState {
+        EditorState {
+            doc: RwSignal::new(Document::new(map)),
+            read_only,
+            panel: RwSignal::new(Panel::Closed),
+            view: RwSignal::new(View::Grid),
+            grouping: RwSignal::new(Grouping::Together),
+            filter: RwSignal::new(None),
+            focus_card: RwSignal::new(None),
+            toasts,
+        }
+    }
+
+    /// Reads the current map (tracked).
+    pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
+        self.doc.with(|d| f(d.map()))
+    }
+
+    /// Reads the current map without tracking.
+    pub fn with_map_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
+        self.doc.with_untracked(|d| f(d.map()))
+    }
+
+    /// Applies an edit as one undoable step; a failure is shown as a message.
+    pub fn apply(&self, edit: Edit) -> bool {
+        if self.read_only {
+            self.toasts
+                .info("This map is read-only. Save a copy to edit it.");
+            return false;
+        }
+        let mut result = Ok(());
+        self.doc.update(|d| result = d.apply(edit, now_ms()));
+        match result {
+            Ok(()) => true,
+            Err(err) => {
+                self.toasts
+                    .info(&format!("That change was not made: {err}."));
+                false
+            }
+        }
+    }
+
+    /// Applies the edit `build` makes from the current map; nothing if it makes none.
+    pub fn apply_with(&self, build: impl FnOnce(&JourneyMap) -> Option<Edit>) -> bool {
+        match self.with_map_untracked(build) {
+            Some(edit) => self.apply(edit),
+            None => false,
+        }
+    }
+
+    /// Ends a burst of typing so the next edit is a separate undo step.
+    pub fn seal(&self) {
+        self.doc.update_untracked(|d| d.seal());
+    }
+
+    /// Undoes the last step.
+    pub fn undo(&self) {
+        if self.read_only {
+            return;
+        }
+        let mut done = false;
+        self.doc.update(|d| done = d.undo());
+        if !done {
+            self.toasts.info("Nothing to undo.");
+        }
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&self) {
+        if self.read_only {
+            return;
+        }
+        let mut done = false;
+        self.doc.update(|d| done = d.redo());
+        if !done {
+            self.toasts.info("Nothing to redo.");
+        }
+    }
+
+    /// A fresh id from the map (no undo step: ids are never reused).
+    pub fn new_id(&self) -> Id {
+        let mut id = Id(0);
+        self.doc.update_untracked(|d| id = d.new_id());
+        id
+    }
+
+    /// Adds an empty card at the end of a cell of a lane group and focuses it for typing.
+    pub fn add_card(&self, stage: Id, lane: Id, group: LaneGroup) {
+        let id = self.new_id();
+        let stakeholders = grid::new_card_stakeholders(group, self.filter.get_untracked());
+        let card = Card {
+            id,
+            stage,
+            lane,
+            stakeholders,
+            ..Card::default()
+        };
+        if self.apply_with(|m| Some(edit::add_card(m, card))) {
+            self.focus_card.set(Some(id));
+        }
+    }
+
+    /// Deletes a card, offering an undo.
+    pub fn delete_card(&self, id: Id) {
+        let noun = self.with_map_untracked(|m| {
+            m.card(id)
+                .and_then(|c| m.card_kind(c))
+                .map_or("card", |k| k.card_noun())
+        });
+        if self.apply(Edit::RemoveCard(id)) {
+            if self.panel.get_untracked() == Panel::Card(id) {
+                self.panel.set(Panel::Closed);
+            }
+            self.offer_undo(&format!("Deleted the {noun}."));
+        }
+    }
+
+    /// Shows a message with an Undo button bound to this editor.
+    pub fn offer_undo(&self, message: &str) {
+        let this = *self;
+        self.toasts
+            .with_action(message, "Undo", move || this.undo());
+    }
+
+    /// Applies a card move and keeps keyboard focus on the card.
+    pub fn move_card(&self, id: Id, build: impl FnOnce(&JourneyMap) -> Option<Edit>) {
+        if self.apply_with(build) {
+            self.focus_card.set(Some(id));
+        }
+    }
+
+    /// Moves a card one place up or down among the cards its cell shows.
+    pub fn nudge_card(&self, id: Id, delta: i32, group: LaneGroup) {
+        let filter = self.filter.get_untracked();
+        self.move_card(id, |m| grid::nudge_card(m, id, delta, group, filter));
+    }
+}
