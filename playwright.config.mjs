@@ -11,8 +11,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  expect: { timeout: 5_000 },
   reporter: [['list']],
   use: {
+    actionTimeout: 10_000,
     baseURL: `http://127.0.0.1:${port}/trailmap/`,
     viewport: { width: 1400, height: 900 },
     launchOptions: {

@@ -426,6 +426,18 @@ impl LaneKind {
         }
     }
 
+    /// The card noun with its indefinite article: "an action", "a KPI".
+    pub fn card_noun_with_article(self) -> &'static str {
+        match self {
+            LaneKind::Actions => "an action",
+            LaneKind::Thoughts => "a thought",
+            LaneKind::Touchpoints => "a touchpoint",
+            LaneKind::PainPoints => "a pain point",
+            LaneKind::Opportunities => "an opportunity",
+            LaneKind::Kpis => "a KPI",
+        }
+    }
+
     /// Stable key used in forms, files and CSS classes.
     pub fn key(self) -> &'static str {
         match self {

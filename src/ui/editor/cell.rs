@@ -28,6 +28,7 @@ pub fn Cell(
         editor.with_map(|m| grid::cell_ids(m, stage, lane, group, filter))
     });
     let noun = kind.card_noun();
+    let a_noun = kind.card_noun_with_article();
     view! {
         <td
             class="cell"
@@ -48,7 +49,7 @@ pub fn Cell(
                     type="button"
                     class="add-card"
                     on:click=move |_| editor.add_card(stage, lane, group)
-                    aria-label=move || format!("Add a {noun} to {}", stage_name.get())
+                    aria-label=move || format!("Add {a_noun} to {}", stage_name.get())
                 >
                     {format!("+ Add {noun}")}
                 </button>

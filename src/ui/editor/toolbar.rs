@@ -40,6 +40,7 @@ pub fn Toolbar(
     let ro = editor.read_only;
     view! {
         <div class="toolbar">
+            <h1 class="visually-hidden">{move || format!("Journey map: {}", title.get())}</h1>
             <div class="toolbar-row">
                 <input class="map-title" aria-label="Map title" data-testid="map-title-input" readonly=ro
                     prop:value=move || title.get()
@@ -56,7 +57,7 @@ pub fn Toolbar(
                 {panel_toggle(Panel::Scope, "Scope")}
                 {panel_toggle(Panel::Personas, "Personas")}
                 <label class="field inline">
-                    <span class="field-label">"Lanes"</span>
+                    <span class="field-label">"Group lanes"</span>
                     <select prop:value=move || if editor.grouping.get() == Grouping::ByStakeholder { "by" } else { "all" }
                         on:change:target=move |ev| editor.grouping.set(if ev.target().value() == "by" { Grouping::ByStakeholder } else { Grouping::Together })>
                         <option value="all">"All together"</option>

@@ -1,0 +1,165 @@
+// The editor, driven like a user: build a map by hand, edit every kind of card and the
+// stakeholder register, reorder by keyboard, undo and redo.
+import { test, expect, openApp } from './fixtures.mjs';
+
+async function newBlankMap(page) {
+  await openApp(page);
+  await page.getByRole('button', { name: /Blank map/ }).click();
+  await expect(page).toHaveURL(/#\/map\//);
+}
+
+function cell(page, stage, lane) {
+  // stage and lane are 1-based positions in the grid.
+  return page.locator(`.journey-grid tbody tr.lane:nth-child(${lane}) td.cell:nth-of-type(${stage})`);
+}
+
+test('builds a map by hand: stages, every kind of card, details', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByTestId('map-title-input').fill('Mid-market onboarding');
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await expect(page.getByLabel('Stage name')).toBeFocused();
+  await page.getByLabel('Stage name').fill('Awareness');
+  await page.getByRole('button', { name: '+ Stage' }).click();
+  await page.getByLabel('Stage name').nth(1).fill('Decision');
+
+  // One card of every kind in stage 1.
+  const kinds = [
+    ['Add an action to Awareness', 'Action text', 'Searches for vendors'],
+    ['Add a thought to Awareness', 'Thought text', 'Is this worth the switch?'],
+    ['Add a touchpoint to Awareness', 'Touchpoint text', 'Reads a case study'],
+    ['Add a pain point to Awareness', 'Pain point text', 'Pricing is hidden'],
+    ['Add an opportunity to Awareness', 'Opportunity text', 'Publish price ranges'],
+    ['Add a KPI to Awareness', 'KPI text', 'Demo requests per month'],
+  ];
+  for (const [button, label, text] of kinds) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByLabel(label).last()).toBeFocused();
+    await page.keyboard.type(text);
+  }
+  for (const [, label, text] of kinds) {
+    await expect(page.getByLabel(label).first()).toHaveValue(text);
+  }
+
+  // Touchpoint inline controls: emotion and moment of truth.
+  const touchpoint = page.locator('li.card.kind-touchpoints').first();
+  await touchpoint.getByLabel('Emotion').selectOption('-2');
+  await touchpoint.getByRole('button', { name: 'Moment of truth' }).click();
+  await expect(touchpoint).toHaveClass(/is-mot/);
+
+  // Details panel: channel, quote, to-be.
+  await touchpoint.getByRole('button', { name: /Details/ }).click();
+  const panel = page.getByTestId('card-panel');
+  await panel.getByLabel('Channel').fill('Review site');
+  await panel.getByLabel("The customer's own words").fill('We could not find a single price anywhere.');
+  await panel.getByLabel('To-be emotion (after improvement)').selectOption('1');
+  await expect(touchpoint.locator('.card-quote')).toHaveText('We could not find a single price anywhere.');
+  await expect(touchpoint.locator('.chip.channel')).toHaveText('Review site');
+
+  // Pain point scores.
+  await page.locator('li.card.kind-pain-points').getByRole('button', { name: /Details/ }).click();
+  await panel.getByLabel('Evidence').fill('14 tickets in Q3 ask for pricing');
+  await panel.getByLabel('Severity').fill('4');
+  await panel.getByLabel('Business impact').fill('5');
+  await expect(panel.getByLabel('Severity')).toHaveValue('4');
+
+  // Opportunity and KPI fields.
+  await page.locator('li.card.kind-opportunities').getByRole('button', { name: /Details/ }).click();
+  await panel.getByLabel('Owner').fill('Marketing');
+  await panel.getByLabel('KPI that proves it worked').fill('Demo requests +20 %');
+  await page.locator('li.card.kind-kpis').getByRole('button', { name: /Details/ }).click();
+  await panel.getByLabel('Baseline').fill('40');
+  await panel.getByLabel('Target').fill('60');
+  await expect(panel.getByLabel('Baseline')).toHaveValue('40');
+  await panel.getByRole('button', { name: 'Close details' }).click();
+  await expect(panel).toHaveCount(0);
+});
+
+test('reorders cards and stages by keyboard, and undoes and redoes', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByLabel('Stage name').fill('One');
+  await page.getByRole('button', { name: '+ Stage' }).click();
+  await page.getByLabel('Stage name').nth(1).fill('Two');
+  for (const text of ['first', 'second']) {
+    await page.getByRole('button', { name: 'Add an action to One' }).click();
+    await page.keyboard.type(text);
+  }
+  const actions = page.getByLabel('Action text');
+  await expect(actions).toHaveCount(2);
+  // Move "second" up within its cell.
+  await actions.nth(1).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(actions.nth(0)).toHaveValue('second');
+  await expect(actions.nth(0)).toBeFocused();
+  // Move it to the next stage.
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(cell(page, 2, 1).getByLabel('Action text')).toHaveValue('second');
+  // Move stage "Two" to the left by keyboard.
+  await page.getByLabel('Stage name').nth(1).focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page.getByLabel('Stage name').nth(0)).toHaveValue('Two');
+
+  // Undo the stage move and the card moves; redo one.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Stage name').nth(0)).toHaveValue('One');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 1, 1).getByLabel('Action text')).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cell(page, 2, 1).getByLabel('Action text')).toHaveValue('second');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(cell(page, 2, 1).getByLabel('Action text')).toHaveCount(0);
+  await page.getByRole('button', { name: /Redo/ }).click();
+  await expect(cell(page, 2, 1).getByLabel('Action text')).toHaveCount(1);
+
+  // Typing is one undo step.
+  const first = page.getByLabel('Action text').first();
+  await first.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and more');
+  await expect(first).toHaveValue(/and more$/);
+  await page.keyboard.press('Control+z');
+  await expect(first).not.toHaveValue(/and more$/);
+});
+
+test('deleting a card offers undo instead of asking', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.keyboard.type('Kickoff call');
+  await page.getByRole('button', { name: 'Delete this touchpoint' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  await page.getByTestId('toasts').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
+});
+
+test('edits the stakeholder register and groups lanes by stakeholder', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('tab', { name: 'Stakeholders' }).click();
+  const register = page.getByTestId('stakeholder-register');
+  await register.getByRole('button', { name: '+ Stakeholder' }).click();
+  const row = register.locator('.register-row').first();
+  await row.getByLabel('Name').fill('CFO');
+  await row.getByLabel('Role type').selectOption('decision-maker');
+  await row.getByLabel('Department').fill('Finance');
+  await row.getByLabel('Influence (0–10)').fill('9');
+  await row.getByLabel('Interest (0–10)').fill('3');
+  await row.getByLabel('Stance').selectOption('blocker');
+  await expect(row.getByTestId('quadrant')).toContainText('Keep satisfied');
+  await row.getByRole('button', { name: 'More about CFO' }).click();
+  await row.getByLabel('Concerns').fill('Total cost over three years');
+  await register.getByRole('button', { name: '+ Stakeholder' }).click();
+  await register.locator('.register-row').nth(1).getByLabel('Name').fill('IT security lead');
+
+  // A card added while filtering by the CFO involves the CFO.
+  await page.getByRole('tab', { name: 'Map' }).click();
+  await page.getByTestId('stakeholder-filter').selectOption({ label: 'CFO' });
+  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.keyboard.type('Business case review');
+  await page.getByTestId('stakeholder-filter').selectOption({ label: 'IT security lead' });
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  await page.getByTestId('stakeholder-filter').selectOption({ label: 'Everyone' });
+  await page.getByLabel('Group lanes').selectOption('by');
+  await expect(page.locator('tr.group-head')).toHaveCount(3);
+  await expect(page.locator('tbody.lane-group').first().getByLabel('Touchpoint text')).toHaveValue('Business case review');
+});
