@@ -757,3 +757,107 @@ mod tests {
         assert_eq!(cell, vec!["Blog", "Webinar", "Case study"]);
     }
 }
+
+/// What an edit touched, so a view can refresh only the parts that depend on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// The whole map was replaced: refresh everything.
+    pub everything: bool,
+    /// The scope changed.
+    pub scope: bool,
+    /// The persona list or a persona changed.
+    pub personas: bool,
+    /// The stakeholder register changed.
+    pub stakeholders: bool,
+    /// The stage list or a stage changed.
+    pub stages: bool,
+    /// The lane list or a lane changed.
+    pub lanes: bool,
+    /// Which cards sit in which cell changed (cards added, removed, moved, or their
+    /// stakeholders changed, which decides their swimlane).
+    pub layout: bool,
+    /// Cards whose content changed.
+    pub cards: Vec<Id>,
+}
+
+impl Touched {
+    fn add(&mut self, edit: &Edit) {
+        match edit {
+            Edit::SetScope(_) => self.scope = true,
+            Edit::InsertPersona(..) | Edit::RemovePersona(_) | Edit::SetPersona(..) => {
+                self.personas = true
+            }
+            Edit::InsertStakeholder(..)
+            | Edit::RemoveStakeholder(_)
+            | Edit::SetStakeholder(..)
+            | Edit::MoveStakeholder(..) => self.stakeholders = true,
+            Edit::InsertStage(..)
+            | Edit::RemoveStage(_)
+            | Edit::SetStage(..)
+            | Edit::MoveStage(..) => self.stages = true,
+            Edit::InsertLane(..) | Edit::RemoveLane(_) | Edit::SetLane(..) | Edit::MoveLane(..) => {
+                self.lanes = true
+            }
+            Edit::InsertCard(_, card) => {
+                self.layout = true;
+                self.cards.push(card.id);
+            }
+            Edit::RemoveCard(id) | Edit::MoveCard { id, .. } => {
+                self.layout = true;
+                self.cards.push(*id);
+            }
+            Edit::SetCard(id, field) => {
+                if matches!(field, CardField::Stakeholders(_)) {
+                    self.layout = true;
+                }
+                self.cards.push(*id);
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| self.add(e)),
+            Edit::ReplaceMap(_) => self.everything = true,
+        }
+    }
+}
+
+impl Edit {
+    /// What applying this edit (or its inverse) touches.
+    pub fn touched(&self) -> Touched {
+        let mut t = Touched::default();
+        t.add(self);
+        t.cards.sort();
+        t.cards.dedup();
+        t
+    }
+}
+
+#[cfg(test)]
+mod touched_tests {
+    use super::*;
+
+    #[test]
+    fn touched_names_exactly_what_an_edit_changes() {
+        let t = Edit::SetCard(Id(3), CardField::Text("x".into())).touched();
+        assert_eq!(
+            t,
+            Touched {
+                cards: vec![Id(3)],
+                ..Touched::default()
+            }
+        );
+        let t = Edit::SetCard(Id(3), CardField::Stakeholders(vec![])).touched();
+        assert!(t.layout);
+        let t = Edit::Batch(vec![
+            Edit::RemoveCard(Id(2)),
+            Edit::RemoveCard(Id(1)),
+            Edit::RemoveStage(Id(9)),
+        ])
+        .touched();
+        assert_eq!(t.cards, vec![Id(1), Id(2)]);
+        assert!(t.layout && t.stages && !t.lanes && !t.scope);
+        assert!(Edit::ReplaceMap(Box::default()).touched().everything);
+        assert!(
+            Edit::SetScope(ScopeField::Title("t".into()))
+                .touched()
+                .scope
+        );
+    }
+}

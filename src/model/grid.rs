@@ -162,6 +162,16 @@ pub fn drop_card(
     }
 }
 
+/// How many lines `text` takes when wrapped at about `per_line` characters: the row count
+/// of a card's text box, so that cards need not be measured by the browser.
+pub fn text_rows(text: &str, per_line: usize) -> usize {
+    let per_line = per_line.max(1);
+    text.split('\n')
+        .map(|line| line.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +232,14 @@ mod tests {
             .into_iter()
             .map(|id| f.map.card(id).unwrap().text.clone())
             .collect()
+    }
+
+    #[test]
+    fn text_rows_counts_wrapped_and_explicit_lines() {
+        assert_eq!(text_rows("", 30), 1);
+        assert_eq!(text_rows("short", 30), 1);
+        assert_eq!(text_rows(&"x".repeat(61), 30), 3);
+        assert_eq!(text_rows("a\nb\n\nc", 30), 4);
     }
 
     #[test]

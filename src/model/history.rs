@@ -1,6 +1,6 @@
 //! Undo and redo over [`Edit`]s.
 
-use super::edit::{Edit, EditError};
+use super::edit::{Edit, EditError, Touched};
 use super::map::JourneyMap;
 
 /// Edits of the same field closer together than this (in milliseconds) merge into one
@@ -51,8 +51,10 @@ impl Document {
     }
 
     /// Applies `edit` at time `now_ms` and records it for undo. Clears the redo stack.
-    pub fn apply(&mut self, edit: Edit, now_ms: f64) -> Result<(), EditError> {
+    /// Returns what the edit touched.
+    pub fn apply(&mut self, edit: Edit, now_ms: f64) -> Result<Touched, EditError> {
         let merge_key = edit.merge_key();
+        let touched = edit.touched();
         let inverse = edit.apply(&mut self.map)?;
         let merges = match (merge_key, self.undo.last()) {
             (Some(key), Some(last)) => {
@@ -75,7 +77,7 @@ impl Document {
             });
         }
         self.redo.clear();
-        Ok(())
+        Ok(touched)
     }
 
     fn push(&mut self, step: Step) {
@@ -86,36 +88,27 @@ impl Document {
         }
     }
 
-    /// Undoes the last step; `false` if there was nothing to undo.
-    pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        match step.inverse.apply(&mut self.map) {
-            Ok(redo) => {
-                self.redo.push(redo);
-                true
-            }
-            Err(_) => false,
-        }
+    /// Undoes the last step and returns what it touched; `None` if there was nothing to undo.
+    pub fn undo(&mut self) -> Option<Touched> {
+        let step = self.undo.pop()?;
+        let touched = step.inverse.touched();
+        let redo = step.inverse.apply(&mut self.map).ok()?;
+        self.redo.push(redo);
+        Some(touched)
     }
 
-    /// Redoes the last undone step; `false` if there was nothing to redo.
-    pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.redo.pop() else {
-            return false;
-        };
-        match edit.apply(&mut self.map) {
-            Ok(inverse) => {
-                self.undo.push(Step {
-                    inverse,
-                    merge_key: None,
-                    at_ms: f64::NEG_INFINITY,
-                });
-                true
-            }
-            Err(_) => false,
-        }
+    /// Redoes the last undone step and returns what it touched; `None` if there was nothing
+    /// to redo.
+    pub fn redo(&mut self) -> Option<Touched> {
+        let edit = self.redo.pop()?;
+        let touched = edit.touched();
+        let inverse = edit.apply(&mut self.map).ok()?;
+        self.undo.push(Step {
+            inverse,
+            merge_key: None,
+            at_ms: f64::NEG_INFINITY,
+        });
+        Some(touched)
     }
 
     /// Whether there is a step to undo.
@@ -186,9 +179,9 @@ mod tests {
             .unwrap();
         }
         assert_eq!(d.undo_depth(), 1);
-        assert!(d.undo());
+        assert!(d.undo().is_some());
         assert_eq!(title(&d), "Start");
-        assert!(d.redo());
+        assert!(d.redo().is_some());
         assert_eq!(title(&d), "Sales");
     }
 
@@ -243,12 +236,12 @@ mod tests {
             .unwrap();
         }
         let mut undone = 0;
-        while d.undo() {
+        while d.undo().is_some() {
             undone += 1;
         }
         assert_eq!(undone, 150);
         assert_eq!(d.map(), &original);
-        while d.redo() {}
+        while d.redo().is_some() {}
         assert_eq!(d.map().cards[0].text, "v149");
     }
 
@@ -263,7 +256,7 @@ mod tests {
             .unwrap();
         }
         assert_eq!(d.undo_depth(), 3);
-        while d.undo() {}
+        while d.undo().is_some() {}
         assert_eq!(title(&d), "1");
     }
 

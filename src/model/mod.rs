@@ -5,6 +5,7 @@
 pub mod dates;
 pub mod edit;
 pub mod formulas;
+pub mod generate;
 pub mod grid;
 pub mod history;
 pub mod ids;

@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/">"Your maps"</a>
             </nav>
         </header>
-        <main id="main" class="app-main" tabindex="-1">{page}</main>
+        <main id="main" class="app-main" class:full=move || matches!(route.get(), Route::Map(_) | Route::Shared(_)) tabindex="-1">{page}</main>
         <ToastArea toasts=toasts/>
     }
 }

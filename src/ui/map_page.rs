@@ -2,7 +2,7 @@
 
 use crate::ui::app::NotFound;
 use crate::ui::editor::page::EditorPage;
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::toast::Toasts;
 use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
@@ -19,9 +19,9 @@ pub fn MapPage(id: String) -> impl IntoView {
     provide_context(editor);
     // Save after every change (the first run is the load itself).
     Effect::new(move |first: Option<()>| {
-        editor.doc.track();
+        editor.track(Part::Any);
         if first.is_some() {
-            editor.doc.with_untracked(|d| workspace.save(&id, d.map()));
+            editor.with_map_untracked(|m| workspace.save(&id, m));
         }
     });
     view! { <EditorPage/> }.into_any()

@@ -8,6 +8,7 @@ pub mod field;
 pub mod map_list;
 pub mod map_page;
 pub mod toast;
+pub mod visible;
 pub mod workspace;
 
 /// Installs the panic hook and mounts the app on `<body>`.

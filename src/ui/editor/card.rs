@@ -5,7 +5,7 @@ use crate::model::edit::CardField;
 use crate::model::grid::{self, LaneGroup};
 use crate::model::{Emotion, Id, LaneKind};
 use crate::ui::editor::drag::{self, DragPayload};
-use crate::ui::editor::state::{EditorState, Panel};
+use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -33,6 +33,9 @@ pub fn emotion_class(emotion: Option<Emotion>) -> &'static str {
     }
 }
 
+/// About how many characters fit on one line of a card's text box.
+const CHARS_PER_LINE: usize = 28;
+
 /// A card of the grid.
 #[component]
 pub fn CardView(
@@ -44,7 +47,7 @@ pub fn CardView(
     kind: LaneKind,
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let card = Memo::new(move |_| editor.with_map(|m| m.card(id).cloned()));
+    let card = Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).cloned()));
     let text = Signal::derive(move || {
         card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
     });
@@ -116,14 +119,7 @@ pub fn CardView(
         let quote = move || card.with(|c| c.as_ref().map(|c| c.quote.clone()).unwrap_or_default());
         let options = emotion_options()
             .into_iter()
-            .map(|(k, label)| {
-                let key = k.clone();
-                view! {
-                    <option value=k selected=move || emotion().map(|e| e.value().to_string()).unwrap_or_default() == key>
-                        {label}
-                    </option>
-                }
-            })
+            .map(|(k, label)| view! { <option value=k>{label}</option> })
             .collect_view();
         view! {
             <div class="card-meta">
@@ -153,13 +149,15 @@ pub fn CardView(
                     <span aria-hidden="true">"★"</span>
                     <span class="visually-hidden">"Moment of truth"</span>
                 </button>
-                <Show when=move || !channel().is_empty()>
-                    <span class="chip channel">{channel}</span>
-                </Show>
+                {move || {
+                    let c = channel();
+                    (!c.is_empty()).then(|| view! { <span class="chip channel">{c}</span> })
+                }}
             </div>
-            <Show when=move || !quote().is_empty()>
-                <blockquote class="card-quote">{quote}</blockquote>
-            </Show>
+            {move || {
+                let q = quote();
+                (!q.is_empty()).then(|| view! { <blockquote class="card-quote">{q}</blockquote> })
+            }}
         }
     });
 
@@ -201,7 +199,7 @@ pub fn CardView(
                     node_ref=input_ref
                     aria-label=label
                     placeholder=format!("Describe the {noun}…")
-                    rows="1"
+                    rows=move || text.with(|t| grid::text_rows(t, CHARS_PER_LINE))
                     readonly=read_only
                     prop:value=move || text.get()
                     on:input:target=move |ev| {

@@ -3,7 +3,7 @@
 use crate::model::edit::{CardField, Edit};
 use crate::model::{Card, Emotion, Id, LaneKind, PainScores, COMMON_CHANNELS};
 use crate::ui::editor::card::{capitalise, emotion_options};
-use crate::ui::editor::state::{EditorState, Panel};
+use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::field::{NumberField, SelectField, TextField};
 use leptos::prelude::*;
 
@@ -14,8 +14,11 @@ pub fn CardPanel(
     id: Id,
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let card = Memo::new(move |_| editor.with_map(|m| m.card(id).cloned()));
-    let kind = Memo::new(move |_| editor.with_map(|m| m.card(id).and_then(|c| m.card_kind(c))));
+    let card = Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).cloned()));
+    let kind = Memo::new(move |_| {
+        editor.track(Part::Lanes);
+        editor.read(Part::Card(id), |m| m.card(id).and_then(|c| m.card_kind(c)))
+    });
     let ro = editor.read_only;
     let set = move |f: CardField| {
         editor.apply(Edit::SetCard(id, f));
@@ -47,7 +50,7 @@ pub fn CardPanel(
         set(CardField::Scores(scores));
     };
     let stakeholders = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Stakeholders, |m| {
             m.stakeholders
                 .iter()
                 .map(|s| (s.id, s.name.clone(), s.role_type.label()))

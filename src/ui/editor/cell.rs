@@ -4,7 +4,13 @@ use crate::model::grid::{self, LaneGroup};
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag;
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::visible::use_near_viewport;
+
+/// Cards mounted at a time when a cell comes into view.
+const CHUNK: usize = 6;
+/// Space reserved per card not yet mounted, so the scrollbar is about right.
+const PENDING_CARD_PX: usize = 96;
 use leptos::prelude::*;
 
 /// A cell of the grid.
@@ -25,8 +31,35 @@ pub fn Cell(
     let editor = expect_context::<EditorState>();
     let ids = Memo::new(move |_| {
         let filter = editor.filter.get();
-        editor.with_map(|m| grid::cell_ids(m, stage, lane, group, filter))
+        editor.read(Part::Layout, |m| {
+            grid::cell_ids(m, stage, lane, group, filter)
+        })
     });
+    // Cards mount in chunks as the placeholder below them nears the viewport.
+    let (mounted, set_mounted) = signal(0usize);
+    let placeholder = NodeRef::<leptos::html::Div>::new();
+    let rearm = use_near_viewport(placeholder, move || {
+        let total = ids.with_untracked(|i| i.len());
+        if mounted.get_untracked() < total {
+            set_mounted.update(|m| *m += CHUNK);
+        }
+    });
+    // A cell that was fully mounted stays so when cards are added or moved in.
+    Effect::new(move |previous: Option<usize>| {
+        let total = ids.with(|i| i.len());
+        if previous.is_some_and(|p| mounted.get_untracked() >= p) && mounted.get_untracked() < total
+        {
+            set_mounted.set(total);
+        }
+        total
+    });
+    Effect::new(move |_| {
+        mounted.track();
+        ids.track();
+        request_animation_frame(rearm);
+    });
+    let shown = move || ids.with(|i| i.iter().take(mounted.get()).copied().collect::<Vec<Id>>());
+    let pending = move || ids.with(|i| i.len().saturating_sub(mounted.get()));
     let noun = kind.card_noun();
     let a_noun = kind.card_noun_with_article();
     view! {
@@ -40,10 +73,12 @@ pub fn Cell(
             }
         >
             <ul class="cards">
-                <For each=move || ids.get() key=|id| *id let:id>
+                <For each=shown key=|id| *id let:id>
                     <CardView id=id group=group kind=kind/>
                 </For>
             </ul>
+            <div class="cards-pending" node_ref=placeholder aria-hidden="true"
+                style=move || format!("height: {}px", pending() * PENDING_CARD_PX)></div>
             <Show when=move || !editor.read_only>
                 <button
                     type="button"

@@ -6,7 +6,7 @@ use crate::model::grid::{self, LaneGroup};
 use crate::model::{Lane, LaneKind, Stage};
 use crate::ui::editor::lane_row::LaneRow;
 use crate::ui::editor::stage_header::StageHeader;
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
 use leptos::prelude::*;
 
 /// Adds a stage at the end, named "Stage N", and focuses its name.
@@ -35,14 +35,22 @@ fn focus(selector: &str) {
 #[component]
 pub fn Grid() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let stages =
-        Memo::new(move |_| editor.with_map(|m| m.stages.iter().map(|s| s.id).collect::<Vec<_>>()));
-    let lanes =
-        Memo::new(move |_| editor.with_map(|m| m.lanes.iter().map(|l| l.id).collect::<Vec<_>>()));
+    let stages = Memo::new(move |_| {
+        editor.read(Part::Stages, |m| {
+            m.stages.iter().map(|s| s.id).collect::<Vec<_>>()
+        })
+    });
+    let lanes = Memo::new(move |_| {
+        editor.read(Part::Lanes, |m| {
+            m.lanes.iter().map(|l| l.id).collect::<Vec<_>>()
+        })
+    });
     let groups = Memo::new(move |_| {
         let grouping = editor.grouping.get();
         let filter = editor.filter.get();
-        editor.with_map(|m| grid::lane_groups(m, grouping, filter))
+        editor.read(Part::Stakeholders, |m| {
+            grid::lane_groups(m, grouping, filter)
+        })
     });
     let read_only = editor.read_only;
     let (new_lane_kind, set_new_lane_kind) = signal(LaneKind::Actions);
@@ -60,7 +68,7 @@ pub fn Grid() -> impl IntoView {
         ));
     };
     let group_title = move |g: LaneGroup| -> String {
-        editor.with_map(|m| match g {
+        editor.read(Part::Stakeholders, |m| match g {
             LaneGroup::All => String::new(),
             LaneGroup::Stakeholder(s) => m
                 .stakeholder(s)

@@ -4,7 +4,7 @@ use crate::model::edit::{self, Edit, LaneField};
 use crate::model::grid::LaneGroup;
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::cell::Cell;
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
 use leptos::prelude::*;
 
 /// A lane row.
@@ -18,17 +18,23 @@ pub fn LaneRow(
     editable_header: bool,
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let info =
-        Memo::new(move |_| editor.with_map(|m| m.lane(lane).map(|l| (l.name.clone(), l.kind))));
+    let info = Memo::new(move |_| {
+        editor.read(Part::Lanes, |m| {
+            m.lane(lane).map(|l| (l.name.clone(), l.kind))
+        })
+    });
     let name = Signal::derive(move || info.get().map(|(n, _)| n).unwrap_or_default());
     let kind = info
         .get_untracked()
         .map(|(_, k)| k)
         .unwrap_or(LaneKind::Actions);
-    let stages =
-        Memo::new(move |_| editor.with_map(|m| m.stages.iter().map(|s| s.id).collect::<Vec<_>>()));
+    let stages = Memo::new(move |_| {
+        editor.read(Part::Stages, |m| {
+            m.stages.iter().map(|s| s.id).collect::<Vec<_>>()
+        })
+    });
     let position = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Lanes, |m| {
             (
                 m.lanes.iter().position(|l| l.id == lane).unwrap_or(0),
                 m.lanes.len(),
@@ -82,7 +88,7 @@ pub fn LaneRow(
             <th scope="row" class="lane-head">{header}</th>
             <For each=move || stages.get() key=|id| *id let:stage>
                 {
-                    let stage_name = Signal::derive(move || editor.with_map(|m| m.stage(stage).map(|s| s.name.clone()).unwrap_or_default()));
+                    let stage_name = Signal::derive(move || editor.read(Part::Stages, |m| m.stage(stage).map(|s| s.name.clone()).unwrap_or_default()));
                     view! { <Cell stage=stage lane=lane kind=kind group=group stage_name=stage_name/> }
                 }
             </For>

@@ -2,7 +2,7 @@
 
 use crate::model::edit::{self, Edit, PersonaField};
 use crate::model::{Id, Persona};
-use crate::ui::editor::state::{EditorState, Panel};
+use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::field::TextField;
 use leptos::prelude::*;
 
@@ -11,7 +11,9 @@ use leptos::prelude::*;
 pub fn PersonasPanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let ids = Memo::new(move |_| {
-        editor.with_map(|m| m.personas.iter().map(|p| p.id).collect::<Vec<_>>())
+        editor.read(Part::Personas, |m| {
+            m.personas.iter().map(|p| p.id).collect::<Vec<_>>()
+        })
     });
     let add = move |_| {
         let id = editor.new_id();
@@ -46,8 +48,11 @@ pub fn PersonasPanel() -> impl IntoView {
 #[component]
 fn PersonaForm(id: Id) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let persona =
-        Memo::new(move |_| editor.with_map(|m| m.persona(id).cloned().unwrap_or_default()));
+    let persona = Memo::new(move |_| {
+        editor.read(Part::Personas, |m| {
+            m.persona(id).cloned().unwrap_or_default()
+        })
+    });
     let ro = editor.read_only;
     let set = move |f: PersonaField| {
         editor.apply(Edit::SetPersona(id, f));

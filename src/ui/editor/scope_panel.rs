@@ -3,7 +3,7 @@
 use crate::model::dates::Date;
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::{ReviewCadence, Scope};
-use crate::ui::editor::state::{now_ms, EditorState, Panel};
+use crate::ui::editor::state::{now_ms, EditorState, Panel, Part};
 use crate::ui::field::{SelectField, TextField};
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ScopePanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let scope = Memo::new(move |_| editor.with_map(|m| m.scope.clone()));
+    let scope = Memo::new(move |_| editor.read(Part::Scope, |m| m.scope.clone()));
     let ro = editor.read_only;
     let set = move |f: ScopeField| {
         editor.apply(Edit::SetScope(f));
@@ -23,7 +23,7 @@ pub fn ScopePanel() -> impl IntoView {
         .map(|c| (c.key().to_string(), c.label().to_string()))
         .collect();
     let personas = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Personas, |m| {
             let mut out = vec![(String::new(), "None chosen".to_string())];
             out.extend(
                 m.personas

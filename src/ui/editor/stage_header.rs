@@ -2,7 +2,7 @@
 
 use crate::model::edit::{self, Edit, StageField};
 use crate::model::Id;
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::field::TextField;
 use leptos::prelude::*;
 
@@ -13,9 +13,13 @@ pub fn StageHeader(
     stage: Id,
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let data = Memo::new(move |_| editor.with_map(|m| m.stage(stage).cloned().unwrap_or_default()));
+    let data = Memo::new(move |_| {
+        editor.read(Part::Stages, |m| {
+            m.stage(stage).cloned().unwrap_or_default()
+        })
+    });
     let position = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Stages, |m| {
             (
                 m.stages.iter().position(|s| s.id == stage).unwrap_or(0),
                 m.stages.len(),

@@ -3,7 +3,7 @@
 
 use crate::model::edit::{self, Edit, StakeholderField};
 use crate::model::{Id, Level, RoleType, Stakeholder, Stance};
-use crate::ui::editor::state::EditorState;
+use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::field::{NumberField, SelectField, TextField};
 use leptos::prelude::*;
 
@@ -12,7 +12,9 @@ use leptos::prelude::*;
 pub fn StakeholderRegister() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let ids = Memo::new(move |_| {
-        editor.with_map(|m| m.stakeholders.iter().map(|s| s.id).collect::<Vec<_>>())
+        editor.read(Part::Stakeholders, |m| {
+            m.stakeholders.iter().map(|s| s.id).collect::<Vec<_>>()
+        })
     });
     let add = move |_| {
         let id = editor.new_id();
@@ -62,10 +64,13 @@ pub fn StakeholderRegister() -> impl IntoView {
 #[component]
 fn StakeholderRow(id: Id) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let person =
-        Memo::new(move |_| editor.with_map(|m| m.stakeholder(id).cloned().unwrap_or_default()));
+    let person = Memo::new(move |_| {
+        editor.read(Part::Stakeholders, |m| {
+            m.stakeholder(id).cloned().unwrap_or_default()
+        })
+    });
     let others = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Stakeholders, |m| {
             m.stakeholders
                 .iter()
                 .filter(|s| s.id != id)
@@ -90,7 +95,7 @@ fn StakeholderRow(id: Id) -> impl IntoView {
         .collect();
     let (open, set_open) = signal(false);
     let position = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Stakeholders, |m| {
             (
                 m.stakeholders.iter().position(|s| s.id == id).unwrap_or(0),
                 m.stakeholders.len(),

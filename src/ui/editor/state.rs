@@ -1,11 +1,78 @@
 //! The editor's state: the open document (map + undo history) and view settings, as
 //! signals. Components call the methods here; the model does the work.
 
-use crate::model::edit::{self, Edit};
+use crate::model::edit::{self, Edit, Touched};
 use crate::model::grid::{self, Grouping, LaneGroup};
 use crate::model::{Card, Document, Id, JourneyMap};
 use crate::ui::toast::Toasts;
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// A part of the map a view can depend on. Edits notify only the parts they touch, so a
+/// keystroke in one card re-renders that card, not the whole grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Any change at all (autosave, charts).
+    Any,
+    /// The scope.
+    Scope,
+    /// Personas.
+    Personas,
+    /// The stakeholder register.
+    Stakeholders,
+    /// Stages.
+    Stages,
+    /// Lanes.
+    Lanes,
+    /// Which cards sit in which cell.
+    Layout,
+    /// The undo/redo stacks.
+    History,
+    /// One card's content.
+    Card(Id),
+}
+
+/// One change trigger per part of the map.
+#[derive(Default)]
+pub struct Triggers {
+    parts: HashMap<Part, ArcTrigger>,
+}
+
+impl Triggers {
+    fn get(&mut self, part: Part) -> &ArcTrigger {
+        self.parts.entry(part).or_default()
+    }
+
+    fn notify(&self, touched: &Touched) {
+        let fire = |part: Part| {
+            if let Some(t) = self.parts.get(&part) {
+                t.notify();
+            }
+        };
+        fire(Part::Any);
+        fire(Part::History);
+        if touched.everything {
+            self.parts.values().for_each(|t| t.notify());
+            return;
+        }
+        let flags = [
+            (touched.scope, Part::Scope),
+            (touched.personas, Part::Personas),
+            (touched.stakeholders, Part::Stakeholders),
+            (touched.stages, Part::Stages),
+            (touched.lanes, Part::Lanes),
+            (touched.layout, Part::Layout),
+        ];
+        for (hit, part) in flags {
+            if hit {
+                fire(part);
+            }
+        }
+        for id in &touched.cards {
+            fire(Part::Card(*id));
+        }
+    }
+}
 
 /// Which side panel is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +101,10 @@ pub enum View {
 /// The state of the open map, shared by the editor's components as context.
 #[derive(Clone, Copy)]
 pub struct EditorState {
-    /// The map and its history.
-    pub doc: RwSignal<Document>,
+    /// The map and its history (read through [`EditorState::read`], which tracks a part).
+    doc: StoredValue<Document>,
+    /// Change triggers per part.
+    triggers: StoredValue<Triggers>,
     /// Whether edits are refused (shared links, maps from a newer version).
     pub read_only: bool,
     /// The open side panel.
@@ -61,7 +130,8 @@ impl EditorState {
     /// A new editor state for `map`.
     pub fn new(map: JourneyMap, read_only: bool, toasts: Toasts) -> EditorState {
         EditorState {
-            doc: RwSignal::new(Document::new(map)),
+            doc: StoredValue::new(Document::new(map)),
+            triggers: StoredValue::new(Triggers::default()),
             read_only,
             panel: RwSignal::new(Panel::Closed),
             view: RwSignal::new(View::Grid),
@@ -72,14 +142,30 @@ impl EditorState {
         }
     }
 
-    /// Reads the current map (tracked).
-    pub fn with_map<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
-        self.doc.with(|d| f(d.map()))
+    /// Subscribes the running effect or memo to changes of `part`.
+    pub fn track(&self, part: Part) {
+        self.triggers.update_value(|t| t.get(part).track());
     }
 
-    /// Reads the current map without tracking.
+    /// Reads the map and subscribes to changes of `part`.
+    pub fn read<R>(&self, part: Part, f: impl FnOnce(&JourneyMap) -> R) -> R {
+        self.track(part);
+        self.doc.with_value(|d| f(d.map()))
+    }
+
+    /// Reads the map without subscribing to anything.
     pub fn with_map_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
-        self.doc.with_untracked(|d| f(d.map()))
+        self.doc.with_value(|d| f(d.map()))
+    }
+
+    /// Reads the document (map and history) and subscribes to its history.
+    pub fn read_history<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
+        self.track(Part::History);
+        self.doc.with_value(f)
+    }
+
+    fn changed(&self, touched: &Touched) {
+        self.triggers.with_value(|t| t.notify(touched));
     }
 
     /// Applies an edit as one undoable step; a failure is shown as a message.
@@ -89,15 +175,18 @@ impl EditorState {
                 .info("This map is read-only. Save a copy to edit it.");
             return false;
         }
-        let mut result = Ok(());
-        self.doc.update(|d| result = d.apply(edit, now_ms()));
+        let result = self.doc.try_update_value(|d| d.apply(edit, now_ms()));
         match result {
-            Ok(()) => true,
-            Err(err) => {
+            Some(Ok(touched)) => {
+                self.changed(&touched);
+                true
+            }
+            Some(Err(err)) => {
                 self.toasts
                     .info(&format!("That change was not made: {err}."));
                 false
             }
+            None => false,
         }
     }
 
@@ -111,7 +200,7 @@ impl EditorState {
 
     /// Ends a burst of typing so the next edit is a separate undo step.
     pub fn seal(&self) {
-        self.doc.update_untracked(|d| d.seal());
+        self.doc.update_value(|d| d.seal());
     }
 
     /// Undoes the last step.
@@ -119,10 +208,9 @@ impl EditorState {
         if self.read_only {
             return;
         }
-        let mut done = false;
-        self.doc.update(|d| done = d.undo());
-        if !done {
-            self.toasts.info("Nothing to undo.");
+        match self.doc.try_update_value(|d| d.undo()).flatten() {
+            Some(touched) => self.changed(&touched),
+            None => self.toasts.info("Nothing to undo."),
         }
     }
 
@@ -131,18 +219,17 @@ impl EditorState {
         if self.read_only {
             return;
         }
-        let mut done = false;
-        self.doc.update(|d| done = d.redo());
-        if !done {
-            self.toasts.info("Nothing to redo.");
+        match self.doc.try_update_value(|d| d.redo()).flatten() {
+            Some(touched) => self.changed(&touched),
+            None => self.toasts.info("Nothing to redo."),
         }
     }
 
     /// A fresh id from the map (no undo step: ids are never reused).
     pub fn new_id(&self) -> Id {
-        let mut id = Id(0);
-        self.doc.update_untracked(|d| id = d.new_id());
-        id
+        self.doc
+            .try_update_value(|d| d.new_id())
+            .unwrap_or_default()
     }
 
     /// Adds an empty card at the end of a cell of a lane group and focuses it for typing.

@@ -3,7 +3,7 @@
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::grid::Grouping;
 use crate::model::Id;
-use crate::ui::editor::state::{EditorState, Panel, View};
+use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use leptos::prelude::*;
 
 /// The toolbar above the map.
@@ -14,17 +14,17 @@ pub fn Toolbar(
     children: Option<Children>,
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let title = Memo::new(move |_| editor.with_map(|m| m.scope.title.clone()));
+    let title = Memo::new(move |_| editor.read(Part::Scope, |m| m.scope.title.clone()));
     let people = Memo::new(move |_| {
-        editor.with_map(|m| {
+        editor.read(Part::Stakeholders, |m| {
             m.stakeholders
                 .iter()
                 .map(|s| (s.id, s.name.clone()))
                 .collect::<Vec<_>>()
         })
     });
-    let can_undo = Memo::new(move |_| editor.doc.with(|d| d.can_undo()));
-    let can_redo = Memo::new(move |_| editor.doc.with(|d| d.can_redo()));
+    let can_undo = Memo::new(move |_| editor.read_history(|d| d.can_undo()));
+    let can_redo = Memo::new(move |_| editor.read_history(|d| d.can_redo()));
     let view_tab = move |v: View, label: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" aria-selected=move || (editor.view.get() == v).to_string()

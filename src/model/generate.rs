@@ -1,0 +1,197 @@
+//! Deterministic generated maps of any size, for benchmarks and stress tests.
+
+use super::map::{Card, JourneyMap, LaneKind, PainScores, RoleType, Stage, Stakeholder, Stance};
+use super::scales::{Emotion, Level};
+
+/// A small deterministic pseudo-random generator (SplitMix64).
+#[derive(Clone, Debug)]
+pub struct SplitMix(u64);
+
+impl SplitMix {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> SplitMix {
+        SplitMix(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+}
+
+const WORDS: &[&str] = &[
+    "onboarding",
+    "pricing",
+    "security",
+    "review",
+    "handoff",
+    "contract",
+    "renewal",
+    "invoice",
+    "training",
+    "support",
+    "integration",
+    "dashboard",
+    "procurement",
+    "legal",
+    "champion",
+    "budget",
+    "pilot",
+    "rollout",
+    "adoption",
+    "expansion",
+    "kickoff",
+    "roadmap",
+    "workshop",
+    "ticket",
+];
+
+fn sentence(rng: &mut SplitMix, words: usize) -> String {
+    let mut out = String::new();
+    for i in 0..words {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+    }
+    out
+}
+
+/// A map with `stages` stages, `stakeholders` stakeholders and `touchpoints` touchpoints
+/// (spread over the stages, each with a quote), plus a few cards in every other lane.
+pub fn generated_map(
+    stages: usize,
+    stakeholders: usize,
+    touchpoints: usize,
+    seed: u64,
+) -> JourneyMap {
+    let mut rng = SplitMix::new(seed);
+    let mut map = JourneyMap::blank(&format!(
+        "Generated map: {stages} stages, {touchpoints} touchpoints"
+    ));
+    map.scope.segment = "Generated for benchmarks".into();
+    for i in 0..stages {
+        let id = map.new_id();
+        map.stages.push(Stage {
+            id,
+            name: format!("Stage {}", i + 1),
+            customer_goal: sentence(&mut rng, 6),
+            owning_team: "Customer success".into(),
+            ..Stage::default()
+        });
+    }
+    for i in 0..stakeholders {
+        let id = map.new_id();
+        map.stakeholders.push(Stakeholder {
+            id,
+            name: format!("Stakeholder {}", i + 1),
+            role_type: RoleType::ALL[i % RoleType::ALL.len()],
+            department: "Operations".into(),
+            influence: Level::clamped(rng.below(11) as i64),
+            interest: Level::clamped(rng.below(11) as i64),
+            stance: Stance::ALL[rng.below(3) as usize],
+            priorities: sentence(&mut rng, 5),
+            concerns: sentence(&mut rng, 5),
+            influences: Vec::new(),
+        });
+    }
+    let lane_of =
+        |map: &JourneyMap, kind: LaneKind| map.lanes.iter().find(|l| l.kind == kind).map(|l| l.id);
+    let Some(touch_lane) = lane_of(&map, LaneKind::Touchpoints) else {
+        return map;
+    };
+    let people: Vec<_> = map.stakeholders.iter().map(|s| s.id).collect();
+    let stage_ids: Vec<_> = map.stages.iter().map(|s| s.id).collect();
+    if stage_ids.is_empty() {
+        return map;
+    }
+    for i in 0..touchpoints {
+        let id = map.new_id();
+        let stage = stage_ids[i * stage_ids.len() / touchpoints.max(1)];
+        let who = if people.is_empty() {
+            vec![]
+        } else {
+            vec![people[i % people.len()]]
+        };
+        map.cards.push(Card {
+            id,
+            stage,
+            lane: touch_lane,
+            text: sentence(&mut rng, 4),
+            stakeholders: who,
+            channel: super::map::COMMON_CHANNELS[i % super::map::COMMON_CHANNELS.len()].into(),
+            emotion: Emotion::new(rng.below(5) as i64 - 2),
+            quote: sentence(&mut rng, 10),
+            moment_of_truth: i % 17 == 0,
+            to_be: (i % 3 == 0).then(|| Emotion::new(2)).flatten(),
+            ..Card::default()
+        });
+    }
+    for kind in [
+        LaneKind::Actions,
+        LaneKind::Thoughts,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::Kpis,
+    ] {
+        let Some(lane) = lane_of(&map, kind) else {
+            continue;
+        };
+        for &stage in &stage_ids {
+            let id = map.new_id();
+            let s = |rng: &mut SplitMix| Some(rng.below(5) as u8 + 1);
+            let scores = PainScores {
+                magnitude: s(&mut rng),
+                severity: s(&mut rng),
+                frequency: s(&mut rng),
+                business_impact: s(&mut rng),
+                effort: s(&mut rng),
+            };
+            map.cards.push(Card {
+                id,
+                stage,
+                lane,
+                text: sentence(&mut rng, 5),
+                scores: if kind == LaneKind::PainPoints {
+                    scores
+                } else {
+                    PainScores::default()
+                },
+                ..Card::default()
+            });
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::is_valid;
+
+    #[test]
+    fn generated_maps_are_valid_sized_and_deterministic() {
+        let map = generated_map(12, 8, 400, 7);
+        assert!(is_valid(&map));
+        assert_eq!(map.stages.len(), 12);
+        assert_eq!(map.stakeholders.len(), 8);
+        assert_eq!(map.touchpoints().len(), 400);
+        assert_eq!(map, generated_map(12, 8, 400, 7));
+        assert_ne!(map, generated_map(12, 8, 400, 8));
+    }
+
+    #[test]
+    fn degenerate_sizes_do_not_panic() {
+        assert!(generated_map(0, 0, 10, 1).cards.is_empty());
+        assert_eq!(generated_map(1, 0, 0, 1).touchpoints().len(), 0);
+    }
+}
