@@ -1,5 +1,7 @@
 //! Browser adapters at the edge of the app: everything that touches browser APIs
 //! other than the DOM the components render.
 
+pub mod canvas;
+pub mod files;
 pub mod recovery;
 pub mod route;

@@ -1,0 +1,44 @@
+//! Files: downloads (JSON, SVG, PNG) through a temporary link.
+
+use wasm_bindgen::JsCast;
+
+/// Starts a download of `url` (a data: or blob: URL) as `file_name`.
+pub fn download_url(url: &str, file_name: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("the page is not ready")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "the download could not start")?
+        .unchecked_into();
+    link.set_href(url);
+    link.set_download(file_name);
+    link.set_attribute("hidden", "").ok();
+    let body = document.body().ok_or("the page is not ready")?;
+    body.append_child(&link)
+        .map_err(|_| "the download could not start")?;
+    link.click();
+    link.remove();
+    Ok(())
+}
+
+/// Starts a download of `text` with MIME type `mime` as `file_name`.
+pub fn download_text(text: &str, mime: &str, file_name: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the file could not be prepared")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the file could not be prepared")?;
+    let result = download_url(&url, file_name);
+    // Revoke after the click has been handled.
+    let revoke = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&revoke);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    result
+}
