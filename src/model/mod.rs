@@ -5,6 +5,8 @@
 pub mod dates;
 pub mod edit;
 pub mod formulas;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fuzzing;
 pub mod generate;
 pub mod grid;
 pub mod history;

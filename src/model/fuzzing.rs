@@ -1,0 +1,233 @@
+//! Input generators for fuzzing the decoders (file import, envelopes, restore): random
+//! bytes, random JSON, and mutations of valid files. Used by `examples/fuzz_restore.rs`
+//! and, with fewer cases, by the test suite.
+
+use super::generate::{generated_map, SplitMix};
+use super::persist::{envelope, export_map_file, import_file};
+use super::restore::restore_map;
+use serde_json::{Map, Value};
+
+/// What one fuzz case ended in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Cases run.
+    pub cases: u64,
+    /// Cases that produced at least one map.
+    pub maps: u64,
+    /// Cases that produced an error value.
+    pub errors: u64,
+}
+
+fn random_string(rng: &mut SplitMix) -> String {
+    const POOL: &[&str] = &[
+        "",
+        "a",
+        "Awareness",
+        "<script>alert(1)</script>",
+        "javascript:alert(1)",
+        "ü",
+        "😀",
+        "\u{0}",
+        "\"",
+        "\\",
+        "trailmap/map",
+        "trailmap/maps",
+        "trailmap/recovery",
+        "touchpoints",
+        "decision-maker",
+        "quarterly",
+    ];
+    if rng.below(3) == 0 {
+        POOL[rng.below(POOL.len() as u64) as usize].to_string()
+    } else {
+        (0..rng.below(12))
+            .map(|_| char::from_u32(rng.below(0x2FF) as u32 + 1).unwrap_or('x'))
+            .collect()
+    }
+}
+
+const KEYS: &[&str] = &[
+    "type",
+    "version",
+    "map",
+    "maps",
+    "scope",
+    "title",
+    "stages",
+    "lanes",
+    "cards",
+    "id",
+    "stage",
+    "lane",
+    "emotion",
+    "to_be",
+    "kind",
+    "stakeholders",
+    "influence",
+    "interest",
+    "influences",
+    "role_type",
+    "stance",
+    "scores",
+    "severity",
+    "next_id",
+    "personas",
+    "primary_persona",
+    "review_cadence",
+    "revision",
+    "savedAt",
+    "unsaved",
+    "storage",
+    "moment_of_truth",
+];
+
+/// A random JSON value biased towards Trailmap's field names.
+pub fn random_json(rng: &mut SplitMix, depth: u32) -> Value {
+    match rng.below(if depth == 0 { 5 } else { 8 }) {
+        0 => Value::Null,
+        1 => Value::Bool(rng.below(2) == 0),
+        2 => Value::from(rng.below(40) as i64 - 10),
+        3 => serde_json::Number::from_f64((rng.next_u64() as f64) / 1e9 - 9e9)
+            .map_or(Value::Null, Value::Number),
+        4 => Value::String(random_string(rng)),
+        5 | 6 => {
+            let mut o = Map::new();
+            for _ in 0..rng.below(7) {
+                o.insert(
+                    KEYS[rng.below(KEYS.len() as u64) as usize].to_string(),
+                    random_json(rng, depth - 1),
+                );
+            }
+            Value::Object(o)
+        }
+        _ => Value::Array(
+            (0..rng.below(5))
+                .map(|_| random_json(rng, depth - 1))
+                .collect(),
+        ),
+    }
+}
+
+/// Replaces a random value inside `value` with a random one (wrong types in any field).
+fn mutate_value(rng: &mut SplitMix, value: &mut Value, depth: u32) {
+    if depth == 0 || rng.below(4) == 0 {
+        *value = random_json(rng, 2);
+        return;
+    }
+    match value {
+        Value::Object(o) if !o.is_empty() => {
+            let key = o.keys().nth(rng.below(o.len() as u64) as usize).cloned();
+            if let Some(child) = key.and_then(|k| o.get_mut(&k)) {
+                mutate_value(rng, child, depth - 1);
+            }
+        }
+        Value::Array(a) if !a.is_empty() => {
+            let i = rng.below(a.len() as u64) as usize;
+            mutate_value(rng, &mut a[i], depth - 1);
+        }
+        _ => *value = random_json(rng, 2),
+    }
+}
+
+/// Mutates text: bit flips, truncation, insertion of junk or duplication.
+fn mutate_text(rng: &mut SplitMix, text: &str) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..=rng.below(4) {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = rng.below(bytes.len() as u64) as usize;
+        match rng.below(4) {
+            0 => bytes[at] ^= 1 << rng.below(8),
+            1 => bytes.truncate(at),
+            2 => {
+                let junk: Vec<u8> = (0..rng.below(6)).map(|_| rng.below(256) as u8).collect();
+                bytes.splice(at..at, junk);
+            }
+            _ => {
+                let end = (at + rng.below(64) as usize).min(bytes.len());
+                let piece = bytes[at..end].to_vec();
+                bytes.splice(at..at, piece);
+            }
+        }
+    }
+    bytes
+}
+
+/// Runs one case of the import/restore fuzzer; panics only on a bug.
+pub fn run_case(rng: &mut SplitMix, seed_file: &str, tally: &mut Tally) {
+    tally.cases += 1;
+    let text: String = match rng.below(4) {
+        0 => String::from_utf8_lossy(
+            &(0..rng.below(200))
+                .map(|_| rng.below(256) as u8)
+                .collect::<Vec<_>>(),
+        )
+        .into_owned(),
+        1 => random_json(rng, 4).to_string(),
+        2 => String::from_utf8_lossy(&mutate_text(rng, seed_file)).into_owned(),
+        _ => {
+            let mut v: Value = serde_json::from_str(seed_file).unwrap_or(Value::Null);
+            for _ in 0..=rng.below(3) {
+                mutate_value(rng, &mut v, 8);
+            }
+            v.to_string()
+        }
+    };
+    match import_file(&text) {
+        Ok(maps) => {
+            tally.maps += 1;
+            for m in maps {
+                // Whatever was imported must re-export and re-import to the same map.
+                let (_, again) = export_map_file(&m.map, 0.0);
+                let back = import_file(&again).expect("a re-exported map imports");
+                assert_eq!(
+                    back[0].map, m.map,
+                    "round trip after import changed the map"
+                );
+            }
+        }
+        Err(e) => {
+            tally.errors += 1;
+            assert!(!e.to_string().is_empty());
+        }
+    }
+    let _ = envelope::open_envelope_text(&text);
+    if let Ok(v) = serde_json::from_str::<Value>(&text) {
+        let _ = restore_map(&v);
+    }
+}
+
+/// A valid, rich file to mutate.
+pub fn seed_file() -> String {
+    export_map_file(&generated_map(3, 3, 12, 99), 0.0).1
+}
+
+/// Runs `cases` cases from `seed`.
+pub fn run(seed: u64, cases: u64) -> Tally {
+    let mut rng = SplitMix::new(seed);
+    let seed_file = seed_file();
+    let mut tally = Tally::default();
+    for _ in 0..cases {
+        run_case(&mut rng, &seed_file, &mut tally);
+    }
+    tally
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn two_thousand_random_and_mutated_files_never_panic() {
+        let tally = super::run(20261122, 2_000);
+        assert_eq!(tally.cases, 2_000);
+        assert_eq!(tally.maps + tally.errors, tally.cases);
+        assert!(
+            tally.maps > 100,
+            "mutations of a valid file should often still import: {tally:?}"
+        );
+        assert!(
+            tally.errors > 100,
+            "random input should often be refused: {tally:?}"
+        );
+    }
+}

@@ -1,1 +1,0 @@
-//! Persisted envelopes, schema migrations, file import/export and history snapshots.

@@ -1,0 +1,268 @@
+//! The versioned envelope a map is stored and exported in, and the migrations that bring
+//! any older schema version up to the current one.
+
+use crate::model::map::JourneyMap;
+use crate::model::restore::{restore_map, RestoreReport};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The schema version this build writes. Bump it, and add a migration, whenever the
+/// stored shape of a map changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The app version written into envelopes (for support: which build saved this).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// `type` of a stored or exported single map.
+pub const MAP_TYPE: &str = "trailmap/map";
+
+/// A migration turns the `map` object of schema version N into that of version N + 1.
+type Migration = fn(Value) -> Value;
+
+/// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
+/// Version 1 is the first schema, so the table is empty today; it only ever grows.
+const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a `map` object from schema `version` to [`SCHEMA_VERSION`].
+/// Errors for versions this build does not know (0, or newer than this build).
+pub fn migrate(map: Value, version: u32) -> Result<Value, String> {
+    if version == 0 {
+        return Err("the schema version 0 does not exist".into());
+    }
+    if version > SCHEMA_VERSION {
+        return Err(format!("it was saved by a newer Trailmap (schema {version}; this one reads up to {SCHEMA_VERSION})"));
+    }
+    let steps = &MIGRATIONS[(version - 1) as usize..];
+    Ok(steps.iter().fold(map, |value, step| step(value)))
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    version: u32,
+    app: &'static str,
+    #[serde(rename = "savedAt")]
+    saved_at: f64,
+    revision: u64,
+    map: &'a JourneyMap,
+}
+
+/// Serializes `map` in an envelope.
+pub fn write_envelope(map: &JourneyMap, saved_at: f64, revision: u64) -> String {
+    let envelope = EnvelopeOut {
+        kind: MAP_TYPE,
+        version: SCHEMA_VERSION,
+        app: APP_VERSION,
+        saved_at,
+        revision,
+        map,
+    };
+    // Serializing plain data into a string cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// The header fields of an envelope, read without restoring the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Header {
+    /// Schema version.
+    pub version: u32,
+    /// Save counter; higher is newer.
+    pub revision: u64,
+    /// When it was saved, ms since the epoch.
+    pub saved_at: f64,
+}
+
+/// A map read from an envelope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The map (repaired where needed).
+    pub map: JourneyMap,
+    /// What was repaired or dropped.
+    pub report: RestoreReport,
+    /// The envelope's header.
+    pub header: Header,
+    /// Set when the envelope comes from a newer schema: the map is what this build could
+    /// read, and must be treated as read-only.
+    pub newer: bool,
+}
+
+/// Why an envelope could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnvelopeError {
+    /// The text is not JSON.
+    NotJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// JSON, but not a Trailmap map envelope; says what was found.
+    NotAnEnvelope(String),
+    /// The envelope holds no readable map.
+    NoMap(String),
+}
+
+impl std::fmt::Display for EnvelopeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EnvelopeError::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "it is not valid JSON (line {line}, column {column}: {message})"
+                )
+            }
+            EnvelopeError::NotAnEnvelope(found) => write!(f, "it is not a Trailmap map ({found})"),
+            EnvelopeError::NoMap(why) => write!(f, "it holds no readable map ({why})"),
+        }
+    }
+}
+
+/// Parses JSON text, with the position of a syntax error.
+pub fn parse_json(text: &str) -> Result<Value, EnvelopeError> {
+    serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: short_serde_message(&e),
+    })
+}
+
+fn short_serde_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is reported separately.
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+/// A short description of a JSON value's kind, for messages.
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "a true/false value".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(_) => "a text string".into(),
+        Value::Array(a) => format!("a list of {} items", a.len()),
+        Value::Object(o) => match o.get("type").and_then(Value::as_str) {
+            Some(t) => format!(
+                "an object of type “{}”",
+                t.chars().take(40).collect::<String>()
+            ),
+            None => "an object without a Trailmap type".into(),
+        },
+    }
+}
+
+/// Reads the header of an envelope value.
+pub fn header_of(value: &Value) -> Option<Header> {
+    if value.get("type").and_then(Value::as_str) != Some(MAP_TYPE) {
+        return None;
+    }
+    Some(Header {
+        version: value
+            .get("version")
+            .and_then(Value::as_u64)
+            .map_or(0, |v| v.min(u64::from(u32::MAX)) as u32),
+        revision: value.get("revision").and_then(Value::as_u64).unwrap_or(0),
+        saved_at: value
+            .get("savedAt")
+            .and_then(Value::as_f64)
+            .filter(|t| t.is_finite())
+            .unwrap_or(0.0),
+    })
+}
+
+/// Opens an envelope value: checks the type, migrates older versions, restores the map
+/// tolerantly. A newer version is read as well as possible and flagged.
+pub fn open_envelope(value: &Value) -> Result<Opened, EnvelopeError> {
+    let header = header_of(value).ok_or_else(|| EnvelopeError::NotAnEnvelope(describe(value)))?;
+    let map_value = value
+        .get("map")
+        .cloned()
+        .ok_or_else(|| EnvelopeError::NoMap("the “map” field is missing".into()))?;
+    let newer = header.version > SCHEMA_VERSION;
+    let migrated = if newer {
+        // Unknown future shape: read what matches today's fields, never write it back.
+        map_value
+    } else {
+        migrate(map_value, header.version.max(1)).map_err(EnvelopeError::NoMap)?
+    };
+    let (map, report) = restore_map(&migrated).map_err(EnvelopeError::NoMap)?;
+    Ok(Opened {
+        map,
+        report,
+        header,
+        newer,
+    })
+}
+
+/// Opens envelope text.
+pub fn open_envelope_text(text: &str) -> Result<Opened, EnvelopeError> {
+    open_envelope(&parse_json(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_round_trip() {
+        let map = JourneyMap::blank("Round trip");
+        let text = write_envelope(&map, 1234.0, 7);
+        let opened = open_envelope_text(&text).unwrap();
+        assert_eq!(opened.map, map);
+        assert_eq!(
+            opened.header,
+            Header {
+                version: SCHEMA_VERSION,
+                revision: 7,
+                saved_at: 1234.0
+            }
+        );
+        assert!(!opened.newer);
+        assert!(opened.report.is_clean());
+    }
+
+    #[test]
+    fn newer_versions_are_read_and_flagged() {
+        let text = format!(
+            r#"{{"type":"trailmap/map","version":{},"revision":3,"map":{{"scope":{{"title":"From the future"}},"hologram":true}}}}"#,
+            SCHEMA_VERSION + 1
+        );
+        let opened = open_envelope_text(&text).unwrap();
+        assert!(opened.newer);
+        assert_eq!(opened.map.scope.title, "From the future");
+    }
+
+    #[test]
+    fn bad_input_says_what_is_wrong_and_where() {
+        let err = open_envelope_text("{\n  \"type\": \"trailmap/map\",\n  oops\n}").unwrap_err();
+        assert!(
+            matches!(err, EnvelopeError::NotJson { line: 3, .. }),
+            "{err:?}"
+        );
+        let err = open_envelope_text(r#"{"type":"excalidraw"}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it is not a Trailmap map (an object of type “excalidraw”)"
+        );
+        let err = open_envelope_text(r#"{"type":"trailmap/map","version":1}"#).unwrap_err();
+        assert!(err.to_string().contains("“map” field is missing"));
+        assert!(migrate(Value::Null, 0).is_err());
+    }
+
+    #[test]
+    fn migration_table_covers_every_older_version() {
+        assert_eq!(MIGRATIONS.len() as u32, SCHEMA_VERSION - 1);
+        for v in 1..=SCHEMA_VERSION {
+            assert!(migrate(serde_json::json!({}), v).is_ok());
+        }
+    }
+}

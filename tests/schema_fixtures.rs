@@ -1,0 +1,59 @@
+//! Every stored schema version keeps loading: one fixture file per version, kept for good.
+
+use std::path::Path;
+use trailmap::model::persist::envelope::{open_envelope_text, SCHEMA_VERSION};
+use trailmap::model::persist::import_file;
+use trailmap::model::validate::{validate, Severity};
+use trailmap::model::LaneKind;
+
+#[test]
+fn a_fixture_exists_for_every_schema_version_and_each_loads_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema");
+    for version in 1..=SCHEMA_VERSION {
+        let path = dir.join(format!("v{version}.trailmap.json"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        let opened =
+            open_envelope_text(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!opened.newer);
+        assert!(
+            opened.report.is_clean(),
+            "{}: {:?}",
+            path.display(),
+            opened.report.notes
+        );
+        let errors: Vec<_> = validate(&opened.map)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        // The same file imports through the file path too.
+        assert_eq!(import_file(&text).unwrap()[0].map, opened.map);
+    }
+}
+
+#[test]
+fn the_v1_fixture_keeps_every_field() {
+    let text = include_str!("fixtures/schema/v1.trailmap.json");
+    let map = open_envelope_text(text).unwrap().map;
+    assert_eq!(
+        map.scope.research_sources,
+        "8 interviews, CRM, 140 support tickets"
+    );
+    assert_eq!(
+        map.personas[0].decision_process,
+        "Recommends; CFO and IT security sign off"
+    );
+    assert_eq!(map.stakeholders[0].influences, vec![map.stakeholders[1].id]);
+    let kickoff = map.touchpoints()[0];
+    assert!(kickoff.moment_of_truth);
+    assert_eq!(kickoff.emotion.map(|e| e.value()), Some(-1));
+    assert_eq!(kickoff.to_be.map(|e| e.value()), Some(1));
+    let pain = map
+        .cards
+        .iter()
+        .find(|c| map.card_kind(c) == Some(LaneKind::PainPoints))
+        .unwrap();
+    assert_eq!(pain.scores.impact(), Some(400));
+    assert_eq!(map.next_id, 18);
+}
