@@ -42,3 +42,43 @@ pub fn download_text(text: &str, mime: &str, file_name: &str) -> Result<(), Stri
     );
     result
 }
+
+async fn file_text(file: web_sys::File) -> Result<String, String> {
+    const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+    if file.size() > MAX_BYTES {
+        return Err(format!(
+            "“{}” is too large ({:.0} MB; the limit is 20 MB). Is it really a Trailmap file?",
+            file.name(),
+            file.size() / 1024.0 / 1024.0
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("“{}” could not be read.", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("“{}” is not a text file.", file.name()))
+}
+
+/// The text of the file chosen in a file input, if any.
+pub async fn read_file_input_text(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Option<String>, String> {
+    match input.files().and_then(|f| f.get(0)) {
+        Some(file) => file_text(file).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The text of a file (or plain text) dropped on the page, if any.
+pub async fn read_dropped_text(ev: &web_sys::DragEvent) -> Result<Option<String>, String> {
+    let Some(data) = ev.data_transfer() else {
+        return Ok(None);
+    };
+    if let Some(file) = data.files().and_then(|f| f.get(0)) {
+        return file_text(file).await.map(Some);
+    }
+    Ok(data
+        .get_data("text/plain")
+        .ok()
+        .filter(|t| !t.trim().is_empty()))
+}

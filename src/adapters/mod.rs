@@ -5,3 +5,4 @@ pub mod canvas;
 pub mod files;
 pub mod recovery;
 pub mod route;
+pub mod storage;

@@ -1,7 +1,6 @@
 //! The app shell: header, routing between the map list and one map, messages.
 
 use crate::adapters::route::use_route;
-use crate::model::templates;
 use crate::routes::Route;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
@@ -12,7 +11,7 @@ use leptos::prelude::*;
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let workspace = Workspace::new(vec![("sample".to_string(), templates::sample_map())]);
+    let workspace = Workspace::open();
     provide_context(workspace);
     let toasts = Toasts::new();
     provide_context(toasts);

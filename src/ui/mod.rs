@@ -2,6 +2,7 @@
 //! no model logic inside `view!`.
 
 pub mod app;
+pub mod banner;
 pub mod crash;
 pub mod editor;
 pub mod field;

@@ -1,113 +1,282 @@
-//! The maps of this browser, as the app holds them: summaries for the list, and
-//! load/save/create/duplicate/rename/delete of whole maps.
+//! The maps of this browser as the app holds them: the map list, and every storage call
+//! the components make, over localStorage or, when it cannot be used, memory.
 
-use crate::model::JourneyMap;
+use crate::adapters::storage::LocalStore;
+use crate::model::persist::{
+    self, IndexEntry, KeyValueStore, LoadOutcome, MemoryStore, Removed, SaveError, Saved,
+    StoreError,
+};
+use crate::model::{templates, JourneyMap};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
-/// What the map list shows of one map.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MapSummary {
-    /// Workspace id (used in the URL).
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Segment.
-    pub segment: String,
-    /// Number of stages.
-    pub stages: usize,
-    /// Number of touchpoints.
-    pub touchpoints: usize,
-    /// Last modified, ms since the epoch.
-    pub modified_ms: f64,
+/// Milliseconds since the Unix epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
 }
 
-impl MapSummary {
-    fn of(id: &str, map: &JourneyMap, modified_ms: f64) -> MapSummary {
-        MapSummary {
-            id: id.to_string(),
-            title: map.scope.title.clone(),
-            segment: map.scope.segment.clone(),
-            stages: map.stages.len(),
-            touchpoints: map.touchpoints().len(),
-            modified_ms,
-        }
+fn random() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * 9.0e15) as u64
     }
+}
+
+/// Where maps are kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Backing {
+    /// localStorage.
+    Browser,
+    /// Memory only, because localStorage cannot be used; the reason.
+    Memory(String),
+}
+
+/// A map set aside because it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    /// The map's id.
+    pub id: String,
+    /// The storage key its raw text now lives under.
+    pub backup_key: String,
 }
 
 /// The workspace, provided as context.
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    /// Summaries, most recently modified first.
-    pub summaries: RwSignal<Vec<MapSummary>>,
-    maps: StoredValue<HashMap<String, JourneyMap>>,
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-fn new_id() -> String {
-    let random = (js_sys::Math::random() * 1e12) as u64;
-    format!("{:x}{:x}", now() as u64 % 0xffff_ffff, random % 0xffff_ffff)
+    /// The map list, most recently modified first.
+    pub summaries: RwSignal<Vec<IndexEntry>>,
+    /// Where maps are kept.
+    pub backing: RwSignal<Backing>,
+    /// Maps found unreadable and set aside (shown until dismissed).
+    pub set_aside: RwSignal<Vec<SetAside>>,
+    store: StoredValue<Box<dyn KeyValueStore>, LocalStorage>,
 }
 
 impl Workspace {
-    /// A workspace holding `maps`.
-    pub fn new(maps: Vec<(String, JourneyMap)>) -> Workspace {
+    /// Opens localStorage (or memory, if it cannot be used), loads the map list, and puts
+    /// the sample map there on a first visit.
+    pub fn open() -> Workspace {
+        let local = LocalStore::open();
+        let (store, backing): (Box<dyn KeyValueStore>, Backing) = match local.unavailable_reason() {
+            None => (Box::new(local), Backing::Browser),
+            Some(why) => (
+                Box::new(MemoryStore::new()),
+                Backing::Memory(why.to_string()),
+            ),
+        };
         let ws = Workspace {
             summaries: RwSignal::new(Vec::new()),
-            maps: StoredValue::new(HashMap::new()),
+            backing: RwSignal::new(backing),
+            set_aside: RwSignal::new(Vec::new()),
+            store: StoredValue::new_local(store),
         };
-        for (id, map) in maps {
-            ws.save(&id, &map);
+        ws.refresh();
+        let first_visit = ws
+            .with_store(|s| {
+                s.keys()
+                    .map(|k| !k.iter().any(|k| k.starts_with(persist::PREFIX)))
+            })
+            .unwrap_or(true);
+        if first_visit {
+            let _ = ws.create(&templates::sample_map());
         }
         ws
     }
 
-    /// The map with this id.
-    pub fn load(&self, id: &str) -> Option<JourneyMap> {
-        self.maps.with_value(|m| m.get(id).cloned())
+    /// Runs `f` on the store. (The store lives as long as the app; should it be gone,
+    /// the call fails as "unavailable" rather than panicking.)
+    fn with_store<R, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut dyn KeyValueStore) -> Result<R, E>,
+    ) -> Result<R, E> {
+        self.store
+            .try_update_value(|s| f(s.as_mut()))
+            .unwrap_or_else(|| Err(StoreError::Unavailable("Trailmap is closing".into()).into()))
     }
 
-    /// Saves a map under `id`.
-    pub fn save(&self, id: &str, map: &JourneyMap) {
-        self.maps.update_value(|m| {
-            m.insert(id.to_string(), map.clone());
-        });
-        let summary = MapSummary::of(id, map, now());
-        self.summaries.update(|list| {
-            list.retain(|s| s.id != id);
-            list.insert(0, summary);
-        });
-    }
-
-    /// Adds a new map and returns its id.
-    pub fn create(&self, map: &JourneyMap) -> String {
-        let id = new_id();
-        self.save(&id, map);
-        id
-    }
-
-    /// Copies a map under a new id, titled "… (copy)".
-    pub fn duplicate(&self, id: &str) -> Option<String> {
-        let mut map = self.load(id)?;
-        map.scope.title = format!("{} (copy)", map.scope.title);
-        Some(self.create(&map))
-    }
-
-    /// Renames a map.
-    pub fn rename(&self, id: &str, title: &str) {
-        if let Some(mut map) = self.load(id) {
-            map.scope.title = title.to_string();
-            self.save(id, &map);
+    /// Re-reads the map list from storage (after another tab changed it, or on start).
+    pub fn refresh(&self) {
+        let loaded = self.with_store(|s| persist::load_index(s, now()));
+        match loaded {
+            Ok(index) => {
+                if !index.corrupt.is_empty() {
+                    self.set_aside.update(|list| {
+                        for (id, backup_key) in index.corrupt {
+                            list.push(SetAside { id, backup_key });
+                        }
+                    });
+                }
+                self.summaries.set(index.entries);
+            }
+            Err(_) => self.summaries.set(Vec::new()),
         }
     }
 
-    /// Deletes a map and returns it, so the deletion can be undone with [`Workspace::save`].
-    pub fn delete(&self, id: &str) -> Option<JourneyMap> {
-        let removed = self.maps.try_update_value(|m| m.remove(id)).flatten();
-        self.summaries.update(|list| list.retain(|s| s.id != id));
-        removed
+    /// Loads one map.
+    pub fn load(&self, id: &str) -> LoadOutcome {
+        let outcome: Result<LoadOutcome, StoreError> =
+            self.with_store(|s| persist::load_map(s, id, now()));
+        match outcome {
+            Ok(LoadOutcome::Corrupt { backup_key, reason }) => {
+                self.refresh();
+                LoadOutcome::Corrupt { backup_key, reason }
+            }
+            Ok(other) => other,
+            Err(_) => LoadOutcome::Missing,
+        }
+    }
+
+    /// Saves a map the editor has open at `base_revision`.
+    pub fn save(
+        &self,
+        id: &str,
+        map: &JourneyMap,
+        base_revision: Option<u64>,
+    ) -> Result<Saved, SaveError> {
+        let result = self.with_store(|s| persist::save_map(s, id, map, base_revision, now()));
+        if result.is_ok() {
+            self.refresh();
+        }
+        result
+    }
+
+    /// Saves a map over whatever another tab saved meanwhile.
+    pub fn save_force(&self, id: &str, map: &JourneyMap) -> Result<Saved, SaveError> {
+        let result = self.with_store(|s| persist::save_map_force(s, id, map, now()));
+        if result.is_ok() {
+            self.refresh();
+        }
+        result
+    }
+
+    /// Adds a new map and returns its id.
+    pub fn create(&self, map: &JourneyMap) -> Result<String, SaveError> {
+        let id = persist::new_map_id(now(), random());
+        self.save(&id, map, None)?;
+        Ok(id)
+    }
+
+    /// Adds a map under a given id (import), failing if that id is taken.
+    pub fn create_with_id(&self, id: &str, map: &JourneyMap) -> Result<(), SaveError> {
+        self.save(id, map, None).map(|_| ())
+    }
+
+    /// Whether a map with this id exists.
+    pub fn exists(&self, id: &str) -> bool {
+        self.with_store(|s| s.get(&persist::map_key(id)))
+            .ok()
+            .flatten()
+            .is_some()
+    }
+
+    /// Copies a map under a new id, titled "… (copy)".
+    pub fn duplicate(&self, id: &str) -> Result<String, String> {
+        match self.load(id) {
+            LoadOutcome::Loaded { mut map, .. } => {
+                map.scope.title = format!("{} (copy)", map.scope.title);
+                self.create(&map).map_err(|e| e.to_string())
+            }
+            _ => Err("the map could not be read".into()),
+        }
+    }
+
+    /// Renames a map.
+    pub fn rename(&self, id: &str, title: &str) -> Result<(), String> {
+        match self.load(id) {
+            LoadOutcome::Loaded {
+                mut map,
+                header,
+                newer: false,
+                ..
+            } => {
+                map.scope.title = title.to_string();
+                self.save(id, &map, Some(header.revision))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            LoadOutcome::Loaded { newer: true, .. } => {
+                Err("it was saved by a newer Trailmap and is read-only".into())
+            }
+            _ => Err("the map could not be read".into()),
+        }
+    }
+
+    /// Deletes a map (with its history); the result restores it.
+    pub fn delete(&self, id: &str) -> Result<Removed, String> {
+        let result = self
+            .with_store(|s| persist::delete_map(s, id))
+            .map_err(|e: StoreError| e.to_string());
+        self.refresh();
+        result
+    }
+
+    /// Puts back a deleted map.
+    pub fn restore(&self, removed: &Removed) -> Result<(), String> {
+        let result = self
+            .with_store(|s| persist::restore_removed(s, removed))
+            .map_err(|e: StoreError| e.to_string());
+        self.refresh();
+        result
+    }
+
+    /// Named snapshots and backups of a map, newest first.
+    pub fn versions(&self, id: &str) -> Vec<persist::Version> {
+        self.with_store(|s| persist::list_versions(s, id))
+            .unwrap_or_default()
+    }
+
+    /// Takes a named snapshot.
+    pub fn snapshot(
+        &self,
+        id: &str,
+        name: &str,
+        map: &JourneyMap,
+    ) -> Result<persist::Version, SaveError> {
+        self.with_store(|s| persist::create_snapshot(s, id, name, map, now()))
+    }
+
+    /// Loads a snapshot or backup.
+    pub fn load_version(&self, key: &str) -> Result<JourneyMap, String> {
+        self.with_store(|s| Ok::<_, StoreError>(persist::load_version(s, key)))
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map(|(m, _)| m))
+    }
+
+    /// Deletes a snapshot or backup.
+    pub fn delete_version(&self, key: &str) -> Result<(), String> {
+        self.with_store(|s| persist::delete_version(s, key))
+            .map_err(|e: StoreError| e.to_string())
+    }
+
+    /// The raw text stored under a key (to download a set-aside entry).
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.with_store(|s| s.get(key)).ok().flatten()
+    }
+
+    /// Writes raw text back under a key (undoing a snapshot delete).
+    pub fn put_raw(&self, key: &str, value: &str) -> Result<(), String> {
+        self.with_store(|s| s.set(key, value))
+            .map_err(|e: StoreError| e.to_string())
+    }
+
+    /// Every readable map, for "Export all".
+    pub fn all_maps(&self) -> Vec<(String, JourneyMap)> {
+        let ids: Vec<String> = self
+            .summaries
+            .get_untracked()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        ids.into_iter()
+            .filter_map(|id| match self.load(&id) {
+                LoadOutcome::Loaded { map, .. } => Some((id, map)),
+                _ => None,
+            })
+            .collect()
     }
 }

@@ -5,6 +5,7 @@ pub mod card_panel;
 pub mod cell;
 pub mod drag;
 pub mod grid;
+pub mod history_panel;
 pub mod lane_row;
 pub mod page;
 pub mod personas_panel;

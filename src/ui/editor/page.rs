@@ -2,6 +2,7 @@
 
 use crate::ui::editor::card_panel::CardPanel;
 use crate::ui::editor::grid::Grid;
+use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
@@ -55,6 +56,7 @@ pub fn EditorPage(
         Panel::Card(id) => view! { <CardPanel id=id/> }.into_any(),
         Panel::Scope => view! { <ScopePanel/> }.into_any(),
         Panel::Personas => view! { <PersonasPanel/> }.into_any(),
+        Panel::History => view! { <HistoryPanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

@@ -85,6 +85,8 @@ pub enum Panel {
     Scope,
     /// Personas.
     Personas,
+    /// Snapshots and backups.
+    History,
 }
 
 /// Which view of the map is shown.

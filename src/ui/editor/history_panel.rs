@@ -1,0 +1,149 @@
+//! The history of a map: named snapshots ("Q3 review") and automatic backups, to view,
+//! restore (undoable) or delete.
+
+use crate::model::dates::{time_ago, Date};
+use crate::model::edit::Edit;
+use crate::model::persist::Version;
+use crate::ui::editor::state::{EditorState, Panel};
+use crate::ui::map_page::{Preview, SaveSession};
+use crate::ui::toast::Toasts;
+use crate::ui::workspace::{now, Workspace};
+use leptos::prelude::*;
+
+/// The history panel.
+#[component]
+pub fn HistoryPanel() -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let session = expect_context::<SaveSession>();
+    let workspace = expect_context::<Workspace>();
+    let toasts = expect_context::<Toasts>();
+    let refresh = RwSignal::new(0u32);
+    let versions = Memo::new(move |_| {
+        refresh.track();
+        session.status.track();
+        workspace.versions(&session.id.get_value())
+    });
+    let name = RwSignal::new(String::new());
+    let take = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let label = name.get_untracked();
+        let result =
+            editor.with_map_untracked(|m| workspace.snapshot(&session.id.get_value(), &label, m));
+        match result {
+            Ok(v) => {
+                toasts.info(&format!("Took the snapshot “{}”.", v.name));
+                name.set(String::new());
+                refresh.update(|r| *r += 1);
+            }
+            Err(e) => toasts.info(&format!(
+                "The snapshot was not taken: {e}. Free space by deleting old snapshots or maps."
+            )),
+        }
+    };
+    view! {
+        <aside class="side-panel" aria-labelledby="panel-title" data-testid="history-panel">
+            <button type="button" class="icon close" aria-label="Close history" on:click=move |_| editor.panel.set(Panel::Closed)>"×"</button>
+            <h2 id="panel-title">"History"</h2>
+            <p class="hint">"Take a named snapshot before each quarterly review to compare later. Trailmap also keeps the last few versions automatically."</p>
+            <Show when=move || !editor.read_only>
+                <form class="snapshot-form" on:submit=take>
+                    <label class="field">
+                        <span class="field-label">"Snapshot name"</span>
+                        <input type="text" placeholder="e.g. Q3 review" prop:value=move || name.get()
+                            on:input:target=move |ev| name.set(ev.target().value())/>
+                    </label>
+                    <button type="submit" class="button primary">"Take snapshot"</button>
+                </form>
+            </Show>
+            <Show when=move || versions.with(|v| v.is_empty())>
+                <p class="hint">"No snapshots or backups yet."</p>
+            </Show>
+            <ol class="versions">
+                <For each=move || versions.get() key=|v| v.key.clone() let:version>
+                    <VersionRow version=version refresh=refresh/>
+                </For>
+            </ol>
+        </aside>
+    }
+}
+
+/// One snapshot or backup.
+#[component]
+fn VersionRow(version: Version, refresh: RwSignal<u32>) -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let session = expect_context::<SaveSession>();
+    let workspace = expect_context::<Workspace>();
+    let toasts = expect_context::<Toasts>();
+    let when = format!(
+        "{} ({})",
+        Date::from_unix_ms(version.at),
+        time_ago(now(), version.at)
+    );
+    let size = format!("{:.0} KB", (version.size as f64 / 1024.0).max(1.0));
+    let (k1, k2, k3) = (
+        version.key.clone(),
+        version.key.clone(),
+        version.key.clone(),
+    );
+    let name = version.name.clone();
+    let view_it = {
+        let name = name.clone();
+        move |_| match workspace.load_version(&k1) {
+            Ok(map) => session.preview.set(Some(Preview {
+                name: name.clone(),
+                at: version.at,
+                map,
+            })),
+            Err(e) => toasts.info(&format!("This version could not be read: {e}.")),
+        }
+    };
+    let restore = {
+        let name = name.clone();
+        move |_| match workspace.load_version(&k2) {
+            Ok(map) => {
+                if editor.apply(Edit::ReplaceMap(Box::new(map))) {
+                    editor.offer_undo(&format!(
+                        "Restored “{name}”. Undo brings back what you had."
+                    ));
+                }
+            }
+            Err(e) => toasts.info(&format!("This version could not be read: {e}.")),
+        }
+    };
+    let delete = {
+        let name = name.clone();
+        move |_| {
+            let raw = workspace.raw(&k3);
+            if workspace.delete_version(&k3).is_ok() {
+                refresh.update(|r| *r += 1);
+                if let Some(raw) = raw {
+                    let key = k3.clone();
+                    toasts.with_action(
+                        &format!("Deleted the snapshot “{name}”."),
+                        "Undo",
+                        move || {
+                            let _ = workspace.put_raw(&key, &raw);
+                            refresh.update(|r| *r += 1);
+                        },
+                    );
+                }
+            }
+        }
+    };
+    let ro = editor.read_only;
+    view! {
+        <li class="version" class:named=version.named>
+            <div class="version-head">
+                <strong>{name.clone()}</strong>
+                <span class="meta">{when}" · "{size}</span>
+            </div>
+            <div class="version-actions">
+                <button type="button" class="button" on:click=view_it>"View"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                <Show when=move || !ro>
+                    <button type="button" class="button" on:click=restore.clone()>"Restore"<span class="visually-hidden">{format!(" {}", version.name)}</span></button>
+                </Show>
+                {version.named.then(|| view! { <button type="button" class="button danger" on:click=delete>"Delete"</button> })}
+            </div>
+        </li>
+    }
+}
