@@ -73,8 +73,12 @@ where
                     height: el.client_height().max(0) as u32,
                     dpr: device_pixel_ratio(),
                 };
-                if next.width > 0 && next.height > 0 && size.get_untracked() != Some(next) {
-                    set_size.set(Some(next));
+                // May run after the component is gone: never assume the signal exists.
+                if next.width > 0
+                    && next.height > 0
+                    && size.try_get_untracked().is_some_and(|s| s != Some(next))
+                {
+                    set_size.try_set(Some(next));
                 }
             }
         };

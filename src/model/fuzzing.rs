@@ -179,7 +179,7 @@ pub fn run_case(rng: &mut SplitMix, seed_file: &str, tally: &mut Tally) {
             tally.maps += 1;
             for m in maps {
                 // Whatever was imported must re-export and re-import to the same map.
-                let (_, again) = export_map_file(&m.map, 0.0);
+                let (_, again) = export_map_file(m.id.as_deref(), &m.map, 0.0);
                 let back = import_file(&again).expect("a re-exported map imports");
                 assert_eq!(
                     back[0].map, m.map,
@@ -200,7 +200,7 @@ pub fn run_case(rng: &mut SplitMix, seed_file: &str, tally: &mut Tally) {
 
 /// A valid, rich file to mutate.
 pub fn seed_file() -> String {
-    export_map_file(&generated_map(3, 3, 12, 99), 0.0).1
+    export_map_file(Some("fuzz"), &generated_map(3, 3, 12, 99), 0.0).1
 }
 
 /// Runs `cases` cases from `seed`.

@@ -348,7 +348,7 @@ fn MapCard(summary: IndexEntry) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if let crate::model::persist::LoadOutcome::Loaded { map, .. } = workspace.load(&id) {
-                let (name, json) = persist::export_map_file(&map, now());
+                let (name, json) = persist::export_map_file(Some(&id), &map, now());
                 if let Err(e) = download_text(&json, "application/json", &name) {
                     toasts.info(&format!("The export failed: {e}."));
                 }

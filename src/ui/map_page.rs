@@ -13,6 +13,7 @@ use crate::ui::editor::page::EditorPage;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::toast::Toasts;
 use crate::ui::workspace::{now, Workspace};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -83,15 +84,17 @@ impl SaveSession {
             // The user must choose first; never overwrite the other tab's work silently.
             return;
         }
-        let id = self.id.get_value();
-        let base = self.revision.get_value();
+        let (Some(id), Some(base)) = (self.id.try_get_value(), self.revision.try_get_value())
+        else {
+            return;
+        };
         let result = self
             .editor
             .with_map_untracked(|m| self.workspace.save(&id, m, Some(base)));
         match result {
             Ok(saved) => {
                 self.revision.set_value(saved.revision);
-                self.status.set(SaveStatus::Saved(now()));
+                self.status.try_set(SaveStatus::Saved(now()));
                 if saved.freed_backups > 0 {
                     self.toasts.info(&format!(
                         "Storage was full: Trailmap deleted {} old automatic backup{} to save your map.",
@@ -107,7 +110,7 @@ impl SaveSession {
                     .with_map_untracked(|m| serde_json::to_string(m).unwrap_or_default());
                 recovery::remember(&id, json);
                 let retry = matches!(err, SaveError::Quota | SaveError::Unavailable(_));
-                self.status.set(SaveStatus::Failed(err));
+                self.status.try_set(SaveStatus::Failed(err));
                 if retry {
                     self.schedule(RETRY);
                 }
@@ -171,9 +174,10 @@ impl SaveSession {
 
     /// Downloads the open map as a JSON file.
     pub fn export(&self) {
+        let id = self.id.get_value();
         let (name, json) = self
             .editor
-            .with_map_untracked(|m| persist::export_map_file(m, now()));
+            .with_map_untracked(|m| persist::export_map_file(Some(&id), m, now()));
         match download_text(&json, "application/json", &name) {
             Ok(()) => self.toasts.info(&format!("Exported to {name}.")),
             Err(e) => self.toasts.info(&format!("The export failed: {e}.")),
@@ -317,7 +321,6 @@ fn PreviewPage() -> impl IntoView {
         return ().into_any();
     };
     let viewer = EditorState::new(preview.map.clone(), true, toasts);
-    provide_context(viewer);
     let name = preview.name.clone();
     let restore = move |_| {
         if let Some(p) = session.preview.get_untracked() {
@@ -339,7 +342,10 @@ fn PreviewPage() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| session.preview.set(None)>"Back to the current map"</button>
             </span>
         </Banner>
-        <EditorPage/>
+        // A scoped context: the viewer must not replace the map's editor for siblings.
+        <Provider value=viewer>
+            <EditorPage/>
+        </Provider>
     }
     .into_any()
 }

@@ -38,9 +38,11 @@ where
     }
     // One small closure per placeholder, alive as long as the page.
     callback.forget();
+    // Called from animation frames: the component may be gone by then, so nothing here
+    // may assume its signals still exist.
     let rearm = move || {
-        observer.with_value(|io| {
-            if let (Some(io), Some(el)) = (io, target.get_untracked()) {
+        observer.try_with_value(|io| {
+            if let (Some(io), Some(el)) = (io, target.try_get_untracked().flatten()) {
                 if let Ok(el) = el.dyn_into::<web_sys::Element>() {
                     io.disconnect();
                     io.observe(&el);
@@ -54,11 +56,11 @@ where
         }
     });
     on_cleanup(move || {
-        observer.with_value(|io| {
+        observer.try_with_value(|io| {
             if let Some(io) = io {
                 io.disconnect();
             }
-        })
+        });
     });
     rearm
 }

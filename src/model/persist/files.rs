@@ -41,9 +41,15 @@ pub fn file_name_for(title: &str) -> String {
     format!("{base}.trailmap.json")
 }
 
-/// One map as a file: (file name, JSON).
-pub fn export_map_file(map: &JourneyMap, now: f64) -> (String, String) {
-    (file_name_for(&map.scope.title), write_envelope(map, now, 0))
+/// One map as a file: (file name, JSON). The map's id goes along (when given), so that
+/// importing the file where the map still exists asks before adding a second copy.
+pub fn export_map_file(id: Option<&str>, map: &JourneyMap, now: f64) -> (String, String) {
+    let mut value: Value =
+        serde_json::from_str(&write_envelope(map, now, 0)).unwrap_or(Value::Null);
+    if let (Value::Object(o), Some(id)) = (&mut value, id) {
+        o.insert("id".into(), Value::String(id.to_string()));
+    }
+    (file_name_for(&map.scope.title), value.to_string())
 }
 
 /// Several maps as one file: (file name, JSON).
@@ -319,10 +325,11 @@ mod tests {
 
     #[test]
     fn one_map_round_trips_through_a_file() {
-        let (name, json) = export_map_file(&map("Renewal journey"), 5.0);
+        let (name, json) = export_map_file(Some("m1"), &map("Renewal journey"), 5.0);
         assert_eq!(name, "Renewal journey.trailmap.json");
         let imported = import_file(&json).unwrap();
         assert_eq!(imported.len(), 1);
+        assert_eq!(imported[0].id.as_deref(), Some("m1"));
         assert_eq!(imported[0].map, map("Renewal journey"));
     }
 

@@ -39,9 +39,15 @@ pub fn Cell(
     let (mounted, set_mounted) = signal(0usize);
     let placeholder = NodeRef::<leptos::html::Div>::new();
     let rearm = use_near_viewport(placeholder, move || {
-        let total = ids.with_untracked(|i| i.len());
-        if mounted.get_untracked() < total {
-            set_mounted.update(|m| *m += CHUNK);
+        // Observer callbacks may arrive after the cell is gone.
+        let (Some(total), Some(now)) = (
+            ids.try_with_untracked(|i| i.len()),
+            mounted.try_get_untracked(),
+        ) else {
+            return;
+        };
+        if now < total {
+            set_mounted.try_update(|m| *m += CHUNK);
         }
     });
     // A cell that was fully mounted stays so when cards are added or moved in.

@@ -160,6 +160,12 @@ impl EditorState {
         self.doc.with_value(|d| f(d.map()))
     }
 
+    /// Reads the map if the editor still exists (for timers and cleanups that may run
+    /// after it is gone).
+    pub fn try_with_map_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.doc.try_with_value(|d| f(d.map()))
+    }
+
     /// Reads the document (map and history) and subscribes to its history.
     pub fn read_history<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
         self.track(Part::History);
