@@ -21,7 +21,7 @@ layer() { # name, command...
 mkdir -p target
 
 layer "native (cargo test)" cargo test --quiet
-layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown
+layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --tests
 echo; echo "=== release build (trunk)"
 trunk build --release
 layer "end-to-end (Playwright, Chromium)" npx playwright test

@@ -38,6 +38,12 @@ fn sample() -> JourneyMap {
 fn mount(map: JourneyMap) -> (web_sys::HtmlElement, EditorState) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    // In view, whatever the test runner printed above: cells mount only near the viewport.
+    host.set_attribute(
+        "style",
+        "position:fixed;inset:0;overflow:auto;background:#fff",
+    )
+    .unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(host.clone(), move || {
@@ -48,6 +54,28 @@ fn mount(map: JourneyMap) -> (web_sys::HtmlElement, EditorState) {
     });
     std::mem::forget(handle);
     (host, rx.recv().unwrap())
+}
+
+/// Waits a few milliseconds (lets observers and animation frames run).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `selector` matches `count` elements (cards mount as cells come into view).
+async fn wait_for(host: &web_sys::HtmlElement, selector: &str, count: u32) {
+    for _ in 0..100 {
+        if host.query_selector_all(selector).unwrap().length() == count {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {count} × {selector}");
 }
 
 fn input(el: &web_sys::Element, value: &str) {
@@ -77,7 +105,7 @@ fn click(host: &web_sys::HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn typing_in_a_card_updates_the_map_and_undo_restores_it() {
     let (host, editor) = mount(sample());
-    leptos::task::tick().await;
+    wait_for(&host, "li.card", 1).await;
     let text = host
         .query_selector("li.card textarea.card-text")
         .unwrap()
@@ -100,7 +128,7 @@ async fn typing_in_a_card_updates_the_map_and_undo_restores_it() {
 #[wasm_bindgen_test]
 async fn the_grid_renders_stages_lanes_and_cards() {
     let (host, _editor) = mount(sample());
-    leptos::task::tick().await;
+    wait_for(&host, "li.card", 1).await;
     assert_eq!(
         host.query_selector_all("th.stage-head").unwrap().length(),
         2
@@ -112,17 +140,15 @@ async fn the_grid_renders_stages_lanes_and_cards() {
 #[wasm_bindgen_test]
 async fn adding_and_deleting_a_card_goes_through_the_model() {
     let (host, editor) = mount(sample());
-    leptos::task::tick().await;
+    wait_for(&host, "li.card", 1).await;
     click(&host, "tr.kind-actions td.cell button.add-card");
-    leptos::task::tick().await;
     assert_eq!(editor.with_map_untracked(|m| m.cards.len()), 2);
-    assert_eq!(host.query_selector_all("li.card").unwrap().length(), 2);
+    wait_for(&host, "li.card", 2).await;
     click(&host, "tr.kind-actions li.card button.danger");
-    leptos::task::tick().await;
     assert_eq!(editor.with_map_untracked(|m| m.cards.len()), 1);
+    wait_for(&host, "li.card", 1).await;
     editor.undo();
-    leptos::task::tick().await;
-    assert_eq!(host.query_selector_all("li.card").unwrap().length(), 2);
+    wait_for(&host, "li.card", 2).await;
 }
 
 #[wasm_bindgen_test]

@@ -163,3 +163,27 @@ test('edits the stakeholder register and groups lanes by stakeholder', async ({ 
   await expect(page.locator('tr.group-head')).toHaveCount(3);
   await expect(page.locator('tbody.lane-group').first().getByLabel('Touchpoint text')).toHaveValue('Business case review');
 });
+
+test('creates a map from each of the five templates', async ({ page }) => {
+  const templates = [
+    ['5-phase B2B', 'Awareness', 'Loyalty'],
+    ['6-stage B2B', 'Awareness', 'Advocacy'],
+    ['B2B SaaS', 'Awareness', 'Advocacy'],
+    ['Professional services', 'Awareness', 'Advocacy'],
+    ['B2B e-commerce', 'Awareness', 'Advocacy'],
+  ];
+  for (const [name, first, last] of templates) {
+    await openApp(page);
+    await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await expect(page).toHaveURL(/#\/map\//);
+    const stages = page.getByLabel('Stage name');
+    await expect(stages.first()).toHaveValue(first);
+    await expect(stages.last()).toHaveValue(last);
+    await expect(page.locator('li.card.kind-touchpoints').first()).toBeVisible();
+    await expect(page.locator('li.card.is-mot').first()).toBeVisible();
+    await page.getByRole('tab', { name: 'Stakeholders' }).click();
+    await expect(page.getByTestId('stakeholder-register').locator('.register-row')).not.toHaveCount(0);
+  }
+  await page.goto('#/');
+  await expect(page.getByTestId('map-list').locator('li.map-card')).toHaveCount(6);
+});
