@@ -10,8 +10,9 @@ pub enum Route {
     Map(String),
     /// `#/s/<payload>` — a map shared by link, shown read-only.
     Shared(String),
-    /// `#/selftest/crash` — panics on purpose, so tests can check the crash panel.
-    SelfTestCrash,
+    /// `#/selftest/<name>` — self-tests and benchmarks run in the real build
+    /// (`crash` panics on purpose so tests can check the crash panel).
+    SelfTest(String),
     /// Any other fragment.
     NotFound(String),
 }
@@ -34,7 +35,7 @@ impl Route {
         match path.split_once('/') {
             None if path.is_empty() => Route::MapList,
             None if path == "maps" => Route::MapList,
-            Some(("selftest", "crash")) => Route::SelfTestCrash,
+            Some(("selftest", name)) if is_map_id(name) => Route::SelfTest(name.to_string()),
             Some(("map", id)) if is_map_id(id.trim_end_matches('/')) => {
                 Route::Map(id.trim_end_matches('/').to_string())
             }
@@ -49,7 +50,7 @@ impl Route {
             Route::MapList => "#/".to_string(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::Shared(payload) => format!("#/s/{payload}"),
-            Route::SelfTestCrash => "#/selftest/crash".to_string(),
+            Route::SelfTest(name) => format!("#/selftest/{name}"),
             Route::NotFound(hash) => hash.clone(),
         }
     }

@@ -117,7 +117,7 @@ async fn typing_in_a_card_updates_the_map_and_undo_restores_it() {
         "Webinar on onboarding"
     );
     editor.undo();
-    leptos::task::tick().await;
+    sleep(50).await;
     let value = text
         .dyn_ref::<web_sys::HtmlTextAreaElement>()
         .unwrap()

@@ -29,6 +29,14 @@ pub fn MapList() -> impl IntoView {
     let import_notes = RwSignal::new(Vec::<String>::new());
     let clashes = RwSignal::new(Vec::<Clash>::new());
     let dragging = RwSignal::new(false);
+    // Other tabs may have added, changed or deleted maps since this list was last read.
+    workspace.refresh();
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|k| k.starts_with(persist::PREFIX)) {
+            workspace.refresh();
+        }
+    });
+    on_cleanup(move || other_tab.remove());
 
     let create = move |map: JourneyMap| match workspace.create(&map) {
         Ok(id) => navigate(&Route::Map(id)),

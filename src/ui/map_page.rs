@@ -133,7 +133,8 @@ impl SaveSession {
         match self.status.get_untracked() {
             SaveStatus::ReadOnly | SaveStatus::Failed(SaveError::Conflict { .. }) => {}
             SaveStatus::Failed(_) => self.schedule(DEBOUNCE),
-            _ => {
+            SaveStatus::Pending => self.schedule(DEBOUNCE),
+            SaveStatus::Saved(_) => {
                 self.status.set(SaveStatus::Pending);
                 self.schedule(DEBOUNCE);
             }

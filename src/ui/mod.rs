@@ -8,6 +8,7 @@ pub mod editor;
 pub mod field;
 pub mod map_list;
 pub mod map_page;
+pub mod selftest;
 pub mod toast;
 pub mod visible;
 pub mod workspace;

@@ -166,11 +166,11 @@ test('edits the stakeholder register and groups lanes by stakeholder', async ({ 
 
 test('creates a map from each of the five templates', async ({ page }) => {
   const templates = [
-    ['5-phase B2B', 'Awareness', 'Loyalty'],
-    ['6-stage B2B', 'Awareness', 'Advocacy'],
+    ['B2B journey in 5 phases', 'Awareness', 'Loyalty'],
+    ['B2B journey in 6 stages', 'Awareness', 'Advocacy'],
     ['B2B SaaS', 'Awareness', 'Advocacy'],
-    ['Professional services', 'Awareness', 'Advocacy'],
-    ['B2B e-commerce', 'Awareness', 'Advocacy'],
+    ['Professional services', 'Awareness', 'Follow-on and advocacy'],
+    ['B2B e-commerce', 'Awareness', 'Advocacy and growth'],
   ];
   for (const [name, first, last] of templates) {
     await openApp(page);

@@ -179,6 +179,24 @@ pub fn header_of(value: &Value) -> Option<Header> {
     })
 }
 
+/// Reads the header of envelope text without parsing the map: the writer puts the header
+/// first, so only the text before `"map"` is parsed (falls back to a full parse for
+/// envelopes written by hand in another order). A 1 MB map costs microseconds, not
+/// milliseconds, which matters because every save checks the stored revision.
+pub fn peek_header(raw: &str) -> Option<Header> {
+    if let Some(i) = raw.find(",\"map\":") {
+        let head = format!("{}}}", &raw[..i]);
+        if let Some(h) = serde_json::from_str::<Value>(&head)
+            .ok()
+            .as_ref()
+            .and_then(header_of)
+        {
+            return Some(h);
+        }
+    }
+    parse_json(raw).ok().as_ref().and_then(header_of)
+}
+
 /// Opens an envelope value: checks the type, migrates older versions, restores the map
 /// tolerantly. A newer version is read as well as possible and flagged.
 pub fn open_envelope(value: &Value) -> Result<Opened, EnvelopeError> {
@@ -228,6 +246,26 @@ mod tests {
         );
         assert!(!opened.newer);
         assert!(opened.report.is_clean());
+    }
+
+    #[test]
+    fn headers_are_peeked_without_reading_the_map() {
+        let text = write_envelope(&JourneyMap::blank("Peek"), 42.0, 9);
+        assert_eq!(
+            peek_header(&text),
+            Some(Header {
+                version: SCHEMA_VERSION,
+                revision: 9,
+                saved_at: 42.0
+            })
+        );
+        // Another field order still works (full parse).
+        let reordered = r#"{"map":{"scope":{"title":"x"}},"revision":3,"type":"trailmap/map","version":1,"savedAt":5}"#;
+        assert_eq!(peek_header(reordered).map(|h| h.revision), Some(3));
+        // A "map" key inside the map does not fool it.
+        let tricky = r#"{"type":"trailmap/map","version":1,"revision":2,"savedAt":1,"map":{"scope":{"title":",\"map\":"}}}"#;
+        assert_eq!(peek_header(tricky).map(|h| h.revision), Some(2));
+        assert_eq!(peek_header("garbage"), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! - `trailmap:corrupt:<id>:<ms>` — unreadable entries set aside (never deleted).
 
 use super::envelope::{
-    header_of, open_envelope, parse_json, write_envelope, Header, SCHEMA_VERSION,
+    open_envelope, parse_json, peek_header, write_envelope, Header, SCHEMA_VERSION,
 };
 use super::store::{KeyValueStore, StoreError};
 use crate::model::map::JourneyMap;
@@ -153,7 +153,7 @@ pub fn load_index(store: &mut dyn KeyValueStore, now: f64) -> Result<IndexLoad, 
             continue;
         };
         // Trust the index when its revision matches the stored map's.
-        let header = parse_json(&raw).ok().as_ref().and_then(header_of);
+        let header = peek_header(&raw);
         match (fresh, header) {
             (Some(entry), Some(h))
                 if entry.revision == h.revision && entry.modified == h.saved_at =>
@@ -346,12 +346,16 @@ fn save(
     force: bool,
 ) -> Result<Saved, SaveError> {
     let key = map_key(id);
-    let current = store.get(&key)?;
-    let header = current
-        .as_deref()
-        .and_then(|raw| parse_json(raw).ok())
-        .as_ref()
-        .and_then(header_of);
+    // The small meta entry says what is stored without reading a map of a megabyte; when
+    // it is missing (older data, or its write failed), read the map's own header.
+    let mut current: Option<String> = None;
+    let header = match read_meta(store, id)? {
+        Some(h) => Some(h),
+        None => {
+            current = store.get(&key)?;
+            current.as_deref().and_then(peek_header)
+        }
+    };
     if let Some(h) = header {
         if h.version > SCHEMA_VERSION {
             return Err(SaveError::Newer(h.version));
@@ -373,8 +377,8 @@ fn save(
         + 1;
     let text = write_envelope(map, now, revision);
     let mut freed = 0;
-    if let (Some(raw), Some(h)) = (&current, header) {
-        freed += rotate_backups(store, id, raw, h)?;
+    if let Some(h) = header {
+        freed += rotate_backups(store, id, current.as_deref(), h)?;
     }
     loop {
         match store.set(&key, &text) {
@@ -388,16 +392,13 @@ fn save(
             Err(e) => return Err(e.into()),
         }
     }
-    let entry = IndexEntry::of(
-        id,
-        map,
-        Header {
-            version: SCHEMA_VERSION,
-            revision,
-            saved_at: now,
-        },
-        false,
-    );
+    let written = Header {
+        version: SCHEMA_VERSION,
+        revision,
+        saved_at: now,
+    };
+    write_meta(store, id, written);
+    let entry = IndexEntry::of(id, map, written, false);
     // The index is rebuildable: a failure here loses nothing.
     let _ = update_index(store, Some(entry), None);
     Ok(Saved {
@@ -412,7 +413,7 @@ fn save(
 fn rotate_backups(
     store: &mut dyn KeyValueStore,
     id: &str,
-    raw: &str,
+    raw: Option<&str>,
     h: Header,
 ) -> Result<usize, SaveError> {
     let mut backups = list_backup_keys(store, id)?;
@@ -420,6 +421,18 @@ fn rotate_backups(
     if newest.is_some_and(|t| h.saved_at - t < BACKUP_INTERVAL_MS) {
         return Ok(0);
     }
+    // Only now is the previous copy needed (at most once per interval).
+    let fetched;
+    let raw = match raw {
+        Some(raw) => raw,
+        None => match store.get(&map_key(id))? {
+            Some(r) => {
+                fetched = r;
+                fetched.as_str()
+            }
+            None => return Ok(0),
+        },
+    };
     let key = format!("{BACKUP_PREFIX}{id}:{}", h.saved_at as u64);
     match store.set(&key, raw) {
         Ok(()) => backups.push((h.saved_at, key)),
@@ -431,6 +444,34 @@ fn rotate_backups(
         store.remove(&old)?;
     }
     Ok(0)
+}
+
+const META_PREFIX: &str = "trailmap:meta:";
+
+/// The header of the stored map `id`, from its small meta entry.
+fn read_meta(store: &dyn KeyValueStore, id: &str) -> Result<Option<Header>, StoreError> {
+    let raw = store.get(&format!("{META_PREFIX}{id}"))?;
+    Ok(raw.and_then(|r| {
+        let v: Value = serde_json::from_str(&r).ok()?;
+        Some(Header {
+            version: v.get("version")?.as_u64()?.min(u64::from(u32::MAX)) as u32,
+            revision: v.get("revision")?.as_u64()?,
+            saved_at: v.get("savedAt")?.as_f64()?,
+        })
+    }))
+}
+
+/// Records the header of what was just saved. If that fails, the meta entry is removed so
+/// the next save reads the map's own header instead of trusting a stale one.
+fn write_meta(store: &mut dyn KeyValueStore, id: &str, h: Header) {
+    let key = format!("{META_PREFIX}{id}");
+    let text = format!(
+        "{{\"version\":{},\"revision\":{},\"savedAt\":{}}}",
+        h.version, h.revision, h.saved_at
+    );
+    if store.set(&key, &text).is_err() {
+        let _ = store.remove(&key);
+    }
 }
 
 /// Backup keys of a map with their times, oldest first.
@@ -599,13 +640,17 @@ pub fn delete_map(store: &mut dyn KeyValueStore, id: &str) -> Result<Removed, St
         map_key(id),
         format!("{BACKUP_PREFIX}{id}:"),
         format!("{SNAPSHOT_PREFIX}{id}:"),
+        format!("{META_PREFIX}{id}"),
     ];
     let mut removed = Removed {
         id: id.to_string(),
         entries: Vec::new(),
     };
     for key in store.keys()? {
-        let belongs = key == mine[0] || key.starts_with(&mine[1]) || key.starts_with(&mine[2]);
+        let belongs = key == mine[0]
+            || key == mine[3]
+            || key.starts_with(&mine[1])
+            || key.starts_with(&mine[2]);
         if belongs {
             if let Some(value) = store.get(&key)? {
                 removed.entries.push((key.clone(), value));
@@ -668,7 +713,7 @@ pub fn external_change(
         None => ExternalChange::Deleted,
         Some(k) if k == map_key(open_id) => match new_value {
             None => ExternalChange::Deleted,
-            Some(raw) => match parse_json(raw).ok().as_ref().and_then(header_of) {
+            Some(raw) => match peek_header(raw) {
                 Some(h) if h.revision > our_revision => ExternalChange::Newer {
                     revision: h.revision,
                     saved_at: h.saved_at,
@@ -778,6 +823,24 @@ mod tests {
         let saved = save_map_force(&mut s, "m", &map("tab A"), 4.0).unwrap();
         assert_eq!(saved.revision, 3);
         assert_eq!(loaded(&mut s, "m").0.scope.title, "tab A");
+    }
+
+    #[test]
+    fn conflicts_are_caught_even_without_the_meta_entry() {
+        let mut s = MemoryStore::new();
+        save_map(&mut s, "m", &map("v1"), None, 1.0).unwrap();
+        save_map(&mut s, "m", &map("tab B"), Some(1), 2.0).unwrap();
+        s.remove("trailmap:meta:m").unwrap();
+        assert_eq!(
+            save_map(&mut s, "m", &map("tab A"), Some(1), 3.0),
+            Err(SaveError::Conflict {
+                theirs: 2,
+                saved_at: 2.0
+            })
+        );
+        // A save restores the meta entry.
+        save_map(&mut s, "m", &map("tab B again"), Some(2), 4.0).unwrap();
+        assert!(s.get("trailmap:meta:m").unwrap().is_some());
     }
 
     #[test]
@@ -935,7 +998,11 @@ mod tests {
         save_map(&mut s, "other", &map("Other"), None, 3.0).unwrap();
         let before: Vec<String> = s.keys().unwrap();
         let removed = delete_map(&mut s, "m").unwrap();
-        assert_eq!(removed.entries.len(), 2);
+        assert_eq!(
+            removed.entries.len(),
+            3,
+            "map, its meta entry and the snapshot"
+        );
         assert_eq!(load_index(&mut s, 0.0).unwrap().entries.len(), 1);
         restore_removed(&mut s, &removed).unwrap();
         assert_eq!(s.keys().unwrap(), before);

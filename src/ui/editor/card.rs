@@ -48,9 +48,11 @@ pub fn CardView(
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let card = Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).cloned()));
-    let text = Signal::derive(move || {
-        card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
-    });
+    // One memo per shown field: a keystroke in the text must not re-set the class,
+    // the emotion or the flag, since every attribute write makes the browser restyle.
+    let text =
+        Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default()));
+    let rows = Memo::new(move |_| text.with(|t| grid::text_rows(t, CHARS_PER_LINE)));
     let input_ref = NodeRef::<html::Textarea>::new();
 
     // Take focus when asked to (after adding or moving this card).
@@ -109,14 +111,19 @@ pub fn CardView(
 
     let is_touchpoint = kind == LaneKind::Touchpoints;
     let noun = kind.card_noun();
-    let mot = move || card.with(|c| c.as_ref().is_some_and(|c| c.moment_of_truth));
-    let selected = move || editor.panel.get() == Panel::Card(id);
+    let mot_memo = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.moment_of_truth)));
+    let mot = move || mot_memo.get();
+    let selected_memo = Memo::new(move |_| editor.panel.get() == Panel::Card(id));
+    let selected = move || selected_memo.get();
     let read_only = editor.read_only;
 
     let touchpoint_meta = is_touchpoint.then(|| {
-        let emotion = move || card.with(|c| c.as_ref().and_then(|c| c.emotion));
-        let channel = move || card.with(|c| c.as_ref().map(|c| c.channel.clone()).unwrap_or_default());
-        let quote = move || card.with(|c| c.as_ref().map(|c| c.quote.clone()).unwrap_or_default());
+        let emotion_memo = Memo::new(move |_| card.with(|c| c.as_ref().and_then(|c| c.emotion)));
+        let emotion = move || emotion_memo.get();
+        let channel_memo = Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.channel.clone()).unwrap_or_default()));
+        let channel = move || channel_memo.get();
+        let quote_memo = Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.quote.clone()).unwrap_or_default()));
+        let quote = move || quote_memo.get();
         let options = emotion_options()
             .into_iter()
             .map(|(k, label)| view! { <option value=k>{label}</option> })
@@ -199,7 +206,8 @@ pub fn CardView(
                     node_ref=input_ref
                     aria-label=label
                     placeholder=format!("Describe the {noun}…")
-                    rows=move || text.with(|t| grid::text_rows(t, CHARS_PER_LINE))
+                    rows=move || rows.get()
+                    style=move || format!("--rows: {}", rows.get())
                     readonly=read_only
                     prop:value=move || text.get()
                     on:input:target=move |ev| {

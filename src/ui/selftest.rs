@@ -1,0 +1,123 @@
+//! Self-tests and benchmarks that must run in the real release build, reached by
+//! `#/selftest/<name>`: nothing links to them; the test and benchmark scripts open them.
+//!
+//! - `crash`: panics on purpose (the crash panel's test);
+//! - `large-map`: stores a generated map of 12 stages, 8 stakeholders and 400 touchpoints
+//!   as `bench-large` and opens it (the editor benchmark);
+//! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
+//!   the figures as JSON (the storage benchmark).
+
+use crate::adapters::route::replace;
+use crate::adapters::storage::LocalStore;
+use crate::model::generate::generated_map;
+use crate::model::persist::{self, KeyValueStore, LoadOutcome};
+use crate::routes::Route;
+use crate::ui::app::NotFound;
+use crate::ui::workspace::{now, Workspace};
+use leptos::prelude::*;
+
+/// Id the editor benchmark's map is stored under.
+pub const LARGE_MAP_ID: &str = "bench-large";
+
+fn performance_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(now, |p| p.now())
+}
+
+fn median_p95(mut xs: Vec<f64>) -> (f64, f64) {
+    xs.sort_by(f64::total_cmp);
+    let at = |q: f64| xs[((q * xs.len() as f64).ceil() as usize).clamp(1, xs.len()) - 1];
+    (at(0.5), at(0.95))
+}
+
+/// Saves and loads a ~1 MB map `runs` times; returns the figures as JSON.
+fn storage_bench(runs: usize) -> String {
+    let mut map = generated_map(12, 8, 1200, 7);
+    for card in &mut map.cards {
+        card.notes = "Interview notes: ".to_string() + &card.quote.repeat(7);
+    }
+    let mut store = LocalStore::open();
+    let id = "bench-storage";
+    let (mut saves, mut loads, mut serializes, mut writes) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut bytes = 0;
+    let mut revision = None;
+    for _ in 0..runs {
+        // The parts of a save, measured alone: serializing, and writing the text.
+        let ts = performance_now();
+        let text = persist::envelope::write_envelope(&map, now(), 0);
+        let tw = performance_now();
+        let _ = store.set("trailmap:bench-write", &text);
+        serializes.push(tw - ts);
+        writes.push(performance_now() - tw);
+        let _ = store.remove("trailmap:bench-write");
+        let t0 = performance_now();
+        let saved = persist::save_map(&mut store, id, &map, revision, now());
+        let t1 = performance_now();
+        let loaded = persist::load_map(&mut store, id, now());
+        let t2 = performance_now();
+        match (saved, loaded) {
+            (Ok(s), Ok(LoadOutcome::Loaded { .. })) => {
+                revision = Some(s.revision);
+                saves.push(t1 - t0);
+                loads.push(t2 - t1);
+            }
+            (s, l) => return format!("{{\"error\":\"{:?} / {:?}\"}}", s.err(), l.err()),
+        }
+        bytes = store
+            .get(&persist::map_key(id))
+            .ok()
+            .flatten()
+            .map_or(0, |s| s.len());
+    }
+    let _ = persist::delete_map(&mut store, id);
+    let (save_med, save_p95) = median_p95(saves);
+    let (load_med, load_p95) = median_p95(loads);
+    let (ser_med, _) = median_p95(serializes);
+    let (write_med, _) = median_p95(writes);
+    format!(
+        "{{\"runs\":{runs},\"bytes\":{bytes},\"save_median_ms\":{save_med:.2},\"save_p95_ms\":{save_p95:.2},\"load_median_ms\":{load_med:.2},\"load_p95_ms\":{load_p95:.2},\"serialize_median_ms\":{ser_med:.2},\"write_median_ms\":{write_med:.2}}}"
+    )
+}
+
+/// A self-test page.
+#[component]
+pub fn SelfTestPage(name: String) -> impl IntoView {
+    match name.as_str() {
+        "crash" => panic!("self-test: a deliberate crash to check the crash panel"),
+        "large-map" => {
+            let workspace = expect_context::<Workspace>();
+            let map = generated_map(12, 8, 400, 1);
+            match workspace.save_force(LARGE_MAP_ID, &map) {
+                Ok(_) => {
+                    replace(&Route::MapList);
+                    let _ = window()
+                        .location()
+                        .set_hash(&Route::Map(LARGE_MAP_ID.into()).to_hash());
+                    view! { <p>"Opening the generated map…"</p> }.into_any()
+                }
+                Err(e) => {
+                    view! { <p data-testid="bench-result">{format!("{{\"error\":\"{e}\"}}")}</p> }
+                        .into_any()
+                }
+            }
+        }
+        "storage-bench" => {
+            let result = RwSignal::new(String::new());
+            // Let the page paint first, then run on the main thread as the app would.
+            set_timeout(
+                move || result.set(storage_bench(21)),
+                std::time::Duration::from_millis(50),
+            );
+            view! {
+                <section class="page">
+                    <h1>"Storage benchmark"</h1>
+                    <pre data-testid="bench-result">{move || result.get()}</pre>
+                </section>
+            }
+            .into_any()
+        }
+        _ => view! { <NotFound what="This self-test".to_string()/> }.into_any(),
+    }
+}
