@@ -302,7 +302,7 @@ fn StorageBanners() -> impl IntoView {
     view! {
         {memory}
         <Show when=move || !workspace.set_aside.with(|s| s.is_empty())>
-            <Banner kind=BannerKind::Warning on_dismiss=Callback::new(move |_| workspace.set_aside.set(Vec::new()))>
+            <Banner kind=BannerKind::Warning on_dismiss=Callback::new(move |_| workspace.acknowledge_set_aside())>
                 <span data-testid="set-aside">{move || {
                     let n = workspace.set_aside.with(|s| s.len());
                     format!("{n} saved map{} could not be read. {} was set aside, not deleted, and your other maps are fine. Download it to try repairing it or to send it to support.",

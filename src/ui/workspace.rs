@@ -103,18 +103,32 @@ impl Workspace {
     pub fn refresh(&self) {
         let loaded = self.with_store(|s| persist::load_index(s, now()));
         match loaded {
-            Ok(index) => {
-                if !index.corrupt.is_empty() {
-                    self.set_aside.update(|list| {
-                        for (id, backup_key) in index.corrupt {
-                            list.push(SetAside { id, backup_key });
-                        }
-                    });
-                }
-                self.summaries.set(index.entries);
-            }
+            Ok(index) => self.summaries.set(index.entries),
             Err(_) => self.summaries.set(Vec::new()),
         }
+        // Every unreadable entry set aside and not yet acknowledged, now or before.
+        let pending = self
+            .with_store(|s| persist::unacknowledged_corrupt(s))
+            .unwrap_or_default();
+        let list: Vec<SetAside> = pending
+            .into_iter()
+            .map(|(id, backup_key)| SetAside { id, backup_key })
+            .collect();
+        if self.set_aside.with_untracked(|old| *old != list) {
+            self.set_aside.set(list);
+        }
+    }
+
+    /// The user has seen the set-aside entries: stop telling (they stay stored).
+    pub fn acknowledge_set_aside(&self) {
+        let keys: Vec<String> = self
+            .set_aside
+            .get_untracked()
+            .into_iter()
+            .map(|s| s.backup_key)
+            .collect();
+        let _ = self.with_store(|s| persist::acknowledge_corrupt(s, &keys));
+        self.set_aside.set(Vec::new());
     }
 
     /// Loads one map.

@@ -89,6 +89,14 @@ test('a corrupt entry is set aside, the user is told, and the other maps load', 
   expect(kept).toEqual(['{"type":"trailmap/map","version":1,"map":{"scope": garbage']);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
   expect(download.suggestedFilename()).toBe('unreadable-map-broken1.json');
+  // Told until dismissed, then not again; the set-aside copy stays.
+  await page.reload();
+  await expect(page.getByTestId('set-aside')).toBeVisible();
+  await page.getByTestId('set-aside').locator('..').locator('..').getByRole('button', { name: 'Dismiss' }).click();
+  await page.reload();
+  await expect(page.getByTestId('map-list')).toBeVisible();
+  await expect(page.getByTestId('set-aside')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('trailmap:corrupt:broken1:')))).toBe(true);
 });
 
 test('a map from a newer version opens read-only and is never overwritten', async ({ page }) => {

@@ -209,6 +209,54 @@ fn update_index(
     write_index(store, &entries)
 }
 
+const ACK_KEY: &str = "trailmap:acknowledged";
+
+/// Entries set aside as unreadable that the user has not yet been told about (or has not
+/// dismissed): (map id, backup key). Keeps telling until acknowledged.
+pub fn unacknowledged_corrupt(
+    store: &dyn KeyValueStore,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let acked: Vec<String> = store
+        .get(ACK_KEY)?
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    let mut out: Vec<(String, String)> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| !acked.contains(k))
+        .filter_map(|k| {
+            let id = k
+                .strip_prefix(CORRUPT_PREFIX)?
+                .rsplit_once(':')?
+                .0
+                .to_string();
+            Some((id, k))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Records that the user has seen these set-aside entries (they stay stored).
+pub fn acknowledge_corrupt(
+    store: &mut dyn KeyValueStore,
+    keys: &[String],
+) -> Result<(), StoreError> {
+    let mut acked: Vec<String> = store
+        .get(ACK_KEY)?
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    for k in keys {
+        if !acked.contains(k) {
+            acked.push(k.clone());
+        }
+    }
+    store.set(
+        ACK_KEY,
+        &serde_json::to_string(&acked).unwrap_or_else(|_| "[]".into()),
+    )
+}
+
 /// What loading one map found.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // Loaded is the common case; boxing it buys nothing.
@@ -790,6 +838,13 @@ mod tests {
         let index = load_index(&mut s, 99.0).unwrap();
         assert_eq!(index.entries.len(), 1);
         assert_eq!(index.corrupt.len(), 1);
+        // The user is told until they acknowledge it; the entry itself stays.
+        let pending = unacknowledged_corrupt(&s).unwrap();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].0, "bad");
+        acknowledge_corrupt(&mut s, &[pending[0].1.clone()]).unwrap();
+        assert!(unacknowledged_corrupt(&s).unwrap().is_empty());
+        assert!(s.get(&pending[0].1).unwrap().is_some());
         let (id, backup) = &index.corrupt[0];
         assert_eq!(id, "bad");
         assert_eq!(
