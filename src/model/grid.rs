@@ -162,14 +162,31 @@ pub fn drop_card(
     }
 }
 
-/// How many lines `text` takes when wrapped at about `per_line` characters: the row count
-/// of a card's text box, so that cards need not be measured by the browser.
+/// How many lines `text` takes when wrapped word by word at about `per_line` characters:
+/// the row count of a card's text box, so that cards need not be measured by the browser.
 pub fn text_rows(text: &str, per_line: usize) -> usize {
     let per_line = per_line.max(1);
-    text.split('\n')
-        .map(|line| line.chars().count().div_ceil(per_line).max(1))
-        .sum::<usize>()
-        .max(1)
+    let mut rows = 0;
+    for paragraph in text.split('\n') {
+        let mut used = 0usize;
+        let mut lines = 1;
+        for word in paragraph.split(' ') {
+            let len = word.chars().count();
+            let needed = if used == 0 { len } else { used + 1 + len };
+            if needed <= per_line {
+                used = needed;
+            } else if len > per_line {
+                // A long word breaks across lines.
+                lines += usize::from(used > 0) + (len - 1) / per_line;
+                used = len % per_line;
+            } else {
+                lines += 1;
+                used = len;
+            }
+        }
+        rows += lines;
+    }
+    rows.max(1)
 }
 
 #[cfg(test)]
@@ -240,6 +257,8 @@ mod tests {
         assert_eq!(text_rows("short", 30), 1);
         assert_eq!(text_rows(&"x".repeat(61), 30), 3);
         assert_eq!(text_rows("a\nb\n\nc", 30), 4);
+        // Words wrap whole: 18 + 18 characters do not fit one 30-character line.
+        assert_eq!(text_rows("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbb", 30), 2);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn emotion_class(emotion: Option<Emotion>) -> &'static str {
 }
 
 /// About how many characters fit on one line of a card's text box.
-const CHARS_PER_LINE: usize = 28;
+const CHARS_PER_LINE: usize = 24;
 
 /// A card of the grid.
 #[component]
