@@ -1,1 +1,33 @@
-//! Charts drawn with plotters on any backend: emotion curve and influence–interest matrix.
+//! Charts drawn with plotters on any backend: the emotion curve and the influence–interest
+//! matrix. The same drawing code draws on a `<canvas>` in the browser (plotters-canvas)
+//! and to SVG natively (tests) and in the browser (exports). Pure geometry lives in
+//! [`geometry`]; drawing functions return a layout for hit testing.
+
+pub mod curve;
+pub mod geometry;
+pub mod matrix;
+pub mod palette;
+
+use plotters::prelude::*;
+use plotters::style::RGBColor;
+
+/// A drawing failure, as text (the backend's error).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the chart could not be drawn ({})", self.0)
+    }
+}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> ChartError {
+        ChartError(e.to_string())
+    }
+}
+
+/// The chart font at `size` backing-store pixels in `color`.
+pub(crate) fn font(size: f64, color: &RGBColor) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(color)
+}
