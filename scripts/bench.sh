@@ -13,4 +13,5 @@ run() { echo; echo "=== $1"; shift; "$@"; }
 [[ $which == all || $which == size ]] && run "bundle size" node bench/size-report.mjs dist
 [[ $which == all || $which == editor ]] && run "editor (Chromium)" node bench/editor.mjs
 [[ $which == all || $which == storage ]] && run "storage (Chromium)" node bench/storage.mjs
+[[ $which == all || $which == charts ]] && run "charts (Chromium)" node bench/charts.mjs
 exit 0

@@ -119,17 +119,35 @@ pub fn restore_map(value: &Value) -> Result<(JourneyMap, RestoreReport), String>
     Ok((map, report))
 }
 
-/// Makes ids unique and non-zero, drops cards without a stage or lane, and removes
+/// Ids from this value up are replaced on restore, so a map never runs out of ids.
+const ID_LIMIT: u32 = 1 << 30;
+
+/// Makes ids unique, non-zero and below 2^30, drops cards without a stage or lane, and removes
 /// references to items that do not exist.
 pub fn repair(map: &mut JourneyMap, report: &mut RestoreReport) {
     let mut seen: HashSet<Id> = HashSet::new();
-    let mut next = map
-        .max_id()
-        .map_or(1, |m| m.0.saturating_add(1))
-        .max(map.next_id)
+    // Ids at or above ID_LIMIT count as missing and a next_id that high is ignored: near
+    // u32::MAX, `new_id` could no longer hand out fresh ids (found by fuzz_restore).
+    let highest = map
+        .personas
+        .iter()
+        .map(|p| p.id)
+        .chain(map.stakeholders.iter().map(|s| s.id))
+        .chain(map.stages.iter().map(|s| s.id))
+        .chain(map.lanes.iter().map(|l| l.id))
+        .chain(map.cards.iter().map(|c| c.id))
+        .filter(|id| id.0 < ID_LIMIT)
+        .max();
+    let mut next = highest
+        .map_or(1, |m| m.0 + 1)
+        .max(if map.next_id < ID_LIMIT / 2 {
+            map.next_id
+        } else {
+            0
+        })
         .max(1);
     let mut fresh = |id: &mut Id, place: String, report: &mut RestoreReport| {
-        if id.0 == 0 || !seen.insert(*id) {
+        if id.0 == 0 || id.0 >= ID_LIMIT || !seen.insert(*id) {
             *id = Id(next);
             seen.insert(*id);
             next = next.saturating_add(1);
@@ -314,6 +332,25 @@ mod tests {
         assert_eq!(map.cards[0].stakeholders, vec![Id(2)]);
         assert_eq!(map.scope.primary_persona, None);
         assert!(!report.is_clean());
+    }
+
+    #[test]
+    fn huge_ids_are_renumbered_so_new_ids_stay_available() {
+        let value = json!({
+            "stages": [{"id": 4294967295u32, "name": "A"}, {"id": 3, "name": "B"}],
+            "next_id": 4294967295u32
+        });
+        let (mut map, report) = restore_map(&value).unwrap();
+        assert!(
+            crate::model::validate::is_valid(&map),
+            "{:?}",
+            crate::model::validate::validate(&map)
+        );
+        assert!(map.stages.iter().all(|s| s.id.0 < ID_LIMIT));
+        assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
+        let a = map.new_id();
+        let b = map.new_id();
+        assert!(a != b && b.0 < map.next_id);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! - `large-map`: stores a generated map of 12 stages, 8 stakeholders and 400 touchpoints
 //!   as `bench-large` and opens it (the editor benchmark);
 //! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
-//!   the figures as JSON (the storage benchmark).
+//!   the figures as JSON (the storage benchmark);
+//! - `chart-bench`: times redraws of the curve (400 touchpoints × 8 stakeholders) and the
+//!   matrix (60 stakeholders) on a canvas (the chart benchmark).
 
 use crate::adapters::route::replace;
 use crate::adapters::storage::LocalStore;
@@ -81,6 +83,82 @@ fn storage_bench(runs: usize) -> String {
     )
 }
 
+/// Redraws the curve of 400 touchpoints × 8 stakeholders and the matrix of 60
+/// stakeholders on a canvas `runs` times each; returns the figures as JSON.
+fn chart_bench(runs: usize) -> String {
+    use crate::adapters::canvas::{backend, CanvasSize};
+    use crate::charts::curve::{draw_emotion_curve, CurveOptions};
+    use crate::charts::matrix::{draw_matrix, MatrixOptions};
+    use crate::model::{Level, Stakeholder};
+    use plotters::prelude::IntoDrawingArea;
+    use wasm_bindgen::JsCast;
+
+    let Some(canvas) = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return "{\"error\":\"no canvas\"}".into();
+    };
+    let curve_map = generated_map(12, 8, 400, 5);
+    let mut matrix_map = generated_map(1, 0, 0, 5);
+    for i in 0..60 {
+        let id = matrix_map.new_id();
+        matrix_map.stakeholders.push(Stakeholder {
+            id,
+            name: format!("Stakeholder {}", i + 1),
+            influence: Level::clamped((i * 7 % 11) as i64),
+            interest: Level::clamped((i * 3 % 11) as i64),
+            ..Stakeholder::default()
+        });
+    }
+    let time = |size: CanvasSize,
+                draw: &dyn Fn(
+        &plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    )| {
+        let mut times = Vec::new();
+        // One untimed draw first: sizing the canvas's backing store is not a redraw.
+        if let Some(back) = backend(&canvas, size) {
+            draw(&back.into_drawing_area());
+        }
+        for _ in 0..runs {
+            let t0 = performance_now();
+            if let Some(back) = backend(&canvas, size) {
+                draw(&back.into_drawing_area());
+            }
+            times.push(performance_now() - t0);
+        }
+        median_p95(times)
+    };
+    let curve_opts = CurveOptions {
+        by_stakeholder: true,
+        ..CurveOptions::default()
+    };
+    let (c_med, c_p95) = time(
+        CanvasSize {
+            width: 1400,
+            height: 460,
+            dpr: 1.0,
+        },
+        &|a| {
+            let _ = draw_emotion_curve(a, &curve_map, &curve_opts);
+        },
+    );
+    let (m_med, m_p95) = time(
+        CanvasSize {
+            width: 640,
+            height: 700,
+            dpr: 1.0,
+        },
+        &|a| {
+            let _ = draw_matrix(a, &matrix_map, &MatrixOptions::default());
+        },
+    );
+    format!(
+        "{{\"runs\":{runs},\"curve_median_ms\":{c_med:.2},\"curve_p95_ms\":{c_p95:.2},\"matrix_median_ms\":{m_med:.2},\"matrix_p95_ms\":{m_p95:.2}}}"
+    )
+}
+
 /// A self-test page.
 #[component]
 pub fn SelfTestPage(name: String) -> impl IntoView {
@@ -113,6 +191,20 @@ pub fn SelfTestPage(name: String) -> impl IntoView {
             view! {
                 <section class="page">
                     <h1>"Storage benchmark"</h1>
+                    <pre data-testid="bench-result">{move || result.get()}</pre>
+                </section>
+            }
+            .into_any()
+        }
+        "chart-bench" => {
+            let result = RwSignal::new(String::new());
+            set_timeout(
+                move || result.set(chart_bench(31)),
+                std::time::Duration::from_millis(50),
+            );
+            view! {
+                <section class="page">
+                    <h1>"Chart benchmark"</h1>
                     <pre data-testid="bench-result">{move || result.get()}</pre>
                 </section>
             }

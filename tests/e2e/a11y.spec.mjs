@@ -35,6 +35,9 @@ test('the editor has no axe violations, with cards, panels and the register', as
   await page.getByRole('button', { name: '+ Stakeholder' }).click();
   await page.getByRole('button', { name: /More about/ }).click();
   await expectNoViolations(page, 'the stakeholder register');
+  await page.getByRole('tab', { name: 'Emotion curve' }).click();
+  await page.getByText('Show the data as a table').click();
+  await expectNoViolations(page, 'the emotion curve');
   await page.getByRole('tab', { name: 'Map' }).click();
   await page.getByLabel('Group lanes').selectOption('by');
   await expectNoViolations(page, 'the grid grouped by stakeholder');

@@ -22,6 +22,11 @@ pub const MAX_FILE_CHARS: usize = 20 * 1024 * 1024;
 /// A file name from a map title: characters file systems reject are replaced, and the
 /// name is never empty.
 pub fn file_name_for(title: &str) -> String {
+    format!("{}.trailmap.json", file_stem(title))
+}
+
+/// The base of a file name (no extension) for a map title, safe on every file system.
+pub fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| {
@@ -38,7 +43,7 @@ pub fn file_name_for(title: &str) -> String {
     if base.is_empty() {
         base = "journey map".into();
     }
-    format!("{base}.trailmap.json")
+    base
 }
 
 /// One map as a file: (file name, JSON). The map's id goes along (when given), so that

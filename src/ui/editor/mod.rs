@@ -3,10 +3,12 @@
 pub mod card;
 pub mod card_panel;
 pub mod cell;
+pub mod curve_view;
 pub mod drag;
 pub mod grid;
 pub mod history_panel;
 pub mod lane_row;
+pub mod matrix_view;
 pub mod page;
 pub mod personas_panel;
 pub mod scope_panel;

@@ -1,8 +1,10 @@
 //! The editor: toolbar, the current view (grid, curve or stakeholders) and a side panel.
 
 use crate::ui::editor::card_panel::CardPanel;
+use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::grid::Grid;
 use crate::ui::editor::history_panel::HistoryPanel;
+use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
@@ -48,8 +50,8 @@ pub fn EditorPage(
     use_undo_shortcuts(editor);
     let main = move || match editor.view.get() {
         View::Grid => view! { <Grid/> }.into_any(),
-        View::Curve => view! { <p class="hint">"The emotion curve is drawn here."</p> }.into_any(),
-        View::Stakeholders => view! { <StakeholderRegister/> }.into_any(),
+        View::Curve => view! { <CurveView/> }.into_any(),
+        View::Stakeholders => view! { <MatrixView/> <StakeholderRegister/> }.into_any(),
     };
     let panel = move || match editor.panel.get() {
         Panel::Closed => ().into_any(),

@@ -1,0 +1,259 @@
+//! The influence–interest matrix view: the chart on a canvas, stakeholders dragged to set
+//! influence and interest (one undo step per drag), the quadrant lists beside it with the
+//! engagement each calls for (arrow keys move a stakeholder), and PNG/SVG export.
+
+use crate::adapters::canvas::{backend, download_png, use_canvas_size};
+use crate::adapters::files::download_text;
+use crate::charts::matrix::{draw_matrix, matrix_svg, MatrixLayout, MatrixOptions};
+use crate::model::edit::{Edit, StakeholderField};
+use crate::model::persist::files::file_stem;
+use crate::model::{Id, Level, Quadrant};
+use crate::ui::editor::state::{EditorState, Part};
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+
+/// The matrix with its quadrant lists.
+#[component]
+pub fn MatrixView() -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let selected = RwSignal::new(None::<Id>);
+    let dragging = RwSignal::new(None::<(Id, Level, Level)>);
+    let error = RwSignal::new(None::<String>);
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let size = use_canvas_size(wrap);
+    let layout = StoredValue::new(MatrixLayout::default());
+
+    let options = move || MatrixOptions {
+        scale: size.get().map_or(1.0, |s| s.dpr),
+        text_scale: 1.0,
+        selected: selected.get(),
+        dragging: dragging.get(),
+    };
+    Effect::new(move |_| {
+        editor.track(Part::Stakeholders);
+        let opts = options();
+        let (Some(size), Some(el)) = (size.get(), canvas.get()) else {
+            return;
+        };
+        let Some(back) = backend(&el, size) else {
+            error.set(Some("This browser could not draw the matrix.".into()));
+            return;
+        };
+        let area = back.into_drawing_area();
+        match editor.with_map_untracked(|m| draw_matrix(&area, m, &opts)) {
+            Ok(l) => {
+                layout.set_value(l);
+                error.set(None);
+            }
+            Err(e) => error.set(Some(format!("The matrix could not be drawn: {e}."))),
+        }
+    });
+
+    let device = move |ev: &web_sys::MouseEvent| {
+        let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
+        (
+            f64::from(ev.offset_x()) * dpr,
+            f64::from(ev.offset_y()) * dpr,
+        )
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if editor.read_only {
+            return;
+        }
+        let (x, y) = device(&ev);
+        let Some(id) = layout.with_value(|l| l.hit(x, y)) else {
+            return;
+        };
+        ev.prevent_default();
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        selected.set(Some(id));
+        let start =
+            editor.with_map_untracked(|m| m.stakeholder(id).map(|s| (s.influence, s.interest)));
+        if let Some((infl, inter)) = start {
+            dragging.set(Some((id, infl, inter)));
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((id, _, _)) = dragging.get_untracked() else {
+            return;
+        };
+        let (x, y) = device(&ev);
+        if let Some((infl, inter)) = layout.with_value(|l| l.levels_at(x, y)) {
+            if dragging.get_untracked() != Some((id, infl, inter)) {
+                dragging.set(Some((id, infl, inter)));
+            }
+        }
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| {
+        let Some((id, infl, inter)) = dragging.get_untracked() else {
+            return;
+        };
+        dragging.set(None);
+        move_to(editor, id, infl, inter);
+    };
+
+    let groups = Memo::new(move |_| {
+        editor.read(Part::Stakeholders, |m| {
+            Quadrant::ALL
+                .into_iter()
+                .map(|q| {
+                    let people: Vec<(Id, String, &'static str, u8, u8)> = m
+                        .stakeholders
+                        .iter()
+                        .filter(|s| s.quadrant() == q)
+                        .map(|s| {
+                            (
+                                s.id,
+                                s.name.clone(),
+                                s.stance.label(),
+                                s.influence.value(),
+                                s.interest.value(),
+                            )
+                        })
+                        .collect();
+                    (q, people)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let file = move || editor.with_map_untracked(|m| file_stem(&m.scope.title));
+    let export_png = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            if let Err(e) =
+                download_png(&el, &format!("{} - influence-interest matrix.png", file()))
+            {
+                editor
+                    .toasts
+                    .info(&format!("The picture was not saved: {e}."));
+            }
+        }
+    };
+    let export_svg = move |_| {
+        let Some(sz) = size.get_untracked() else {
+            return;
+        };
+        let opts = MatrixOptions {
+            scale: 1.0,
+            dragging: None,
+            ..options()
+        };
+        match editor.with_map_untracked(|m| matrix_svg(m, &opts, sz.width, sz.height)) {
+            Ok(svg) => {
+                let _ = download_text(
+                    &svg,
+                    "image/svg+xml",
+                    &format!("{} - influence-interest matrix.svg", file()),
+                );
+            }
+            Err(e) => editor.toasts.info(&format!("The SVG was not made: {e}.")),
+        }
+    };
+
+    view! {
+        <section class="chart-view matrix-view" aria-labelledby="matrix-title">
+            <div class="section-head">
+                <h2 id="matrix-title">"Influence–interest matrix"</h2>
+                <div class="actions">
+                    <button type="button" class="button" on:click=export_png>"Export PNG"</button>
+                    <button type="button" class="button" on:click=export_svg>"Export SVG"</button>
+                </div>
+            </div>
+            {move || error.get().map(|e| view! { <p class="hint" role="alert">{e}</p> })}
+            <div class="matrix-layout">
+                <div class="chart-canvas matrix" node_ref=wrap>
+                    <canvas node_ref=canvas role="img" data-testid="matrix-canvas"
+                        aria-label="Influence–interest matrix; the stakeholders of each quadrant are listed beside it"
+                        on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+                        on:pointercancel=move |_| dragging.set(None)></canvas>
+                </div>
+                <div class="quadrants" data-testid="quadrant-lists">
+                    <p class="hint">"Drag a point to set influence and interest, or focus a name below and use the arrow keys: up and down for influence, left and right for interest."</p>
+                    <For each=move || groups.get() key=|(q, people)| (*q, people.clone()) let:group>
+                        {
+                            let (q, people) = group;
+                            view! {
+                                <section class="quadrant" data-quadrant=q.label()>
+                                    <h3>{q.label()}</h3>
+                                    <p class="hint">{q.engagement()}</p>
+                                    <ul>
+                                        {people.into_iter().map(|(id, name, stance, infl, inter)| view! {
+                                            <li>
+                                                <button type="button" class="stakeholder-chip" data-id=id.0.to_string()
+                                                    aria-pressed=move || (selected.get() == Some(id)).to_string()
+                                                    aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"
+                                                    on:focus=move |_| selected.set(Some(id))
+                                                    on:click=move |_| selected.set(Some(id))
+                                                    on:keydown=move |ev| {
+                                                        let (di, dn) = match ev.key().as_str() {
+                                                            "ArrowUp" => (1, 0), "ArrowDown" => (-1, 0),
+                                                            "ArrowRight" => (0, 1), "ArrowLeft" => (0, -1),
+                                                            _ => return,
+                                                        };
+                                                        ev.prevent_default();
+                                                        nudge(editor, id, di, dn);
+                                                        refocus(id);
+                                                    }>
+                                                    {name}
+                                                    <span class="meta">{format!(" · {stance} · influence {infl}, interest {inter}")}</span>
+                                                </button>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        }
+                    </For>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Moves a stakeholder to (influence, interest) as one undo step.
+fn move_to(editor: EditorState, id: Id, influence: Level, interest: Level) {
+    let unchanged = editor.with_map_untracked(|m| {
+        m.stakeholder(id)
+            .is_some_and(|s| s.influence == influence && s.interest == interest)
+    });
+    if unchanged {
+        return;
+    }
+    editor.apply(Edit::Batch(vec![
+        Edit::SetStakeholder(id, StakeholderField::Influence(influence)),
+        Edit::SetStakeholder(id, StakeholderField::Interest(interest)),
+    ]));
+}
+
+/// Moves a stakeholder by whole levels from the keyboard.
+fn nudge(editor: EditorState, id: Id, d_influence: i64, d_interest: i64) {
+    let Some((infl, inter)) =
+        editor.with_map_untracked(|m| m.stakeholder(id).map(|s| (s.influence, s.interest)))
+    else {
+        return;
+    };
+    let infl = Level::clamped(i64::from(infl.value()) + d_influence);
+    let inter = Level::clamped(i64::from(inter.value()) + d_interest);
+    if d_influence != 0 {
+        editor.apply(Edit::SetStakeholder(id, StakeholderField::Influence(infl)));
+    } else {
+        editor.apply(Edit::SetStakeholder(id, StakeholderField::Interest(inter)));
+    }
+}
+
+/// Keeps keyboard focus on a stakeholder whose button moved to another quadrant list.
+fn refocus(id: Id) {
+    request_animation_frame(move || {
+        let selector = format!(".quadrants button[data-id='{}']", id.0);
+        if let Some(el) = document().query_selector(&selector).ok().flatten() {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
