@@ -214,8 +214,61 @@ pub fn run(seed: u64, cases: u64) -> Tally {
     tally
 }
 
+/// Runs `cases` cases of the share-link fuzzer from `seed`: random text, random bytes
+/// behind a valid header, and mutations of real links; every map that comes out must
+/// round-trip. Returns (cases, opened, refused).
+pub fn run_share(seed: u64, cases: u64) -> Tally {
+    use super::share::{self, base64url};
+    let mut rng = SplitMix::new(seed);
+    let links: Vec<String> = (0..4)
+        .map(|i| share::encode(&generated_map(2 + i, i, 3 * i, seed ^ i as u64)))
+        .collect();
+    const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut tally = Tally::default();
+    for _ in 0..cases {
+        tally.cases += 1;
+        let payload: String = match rng.below(5) {
+            0 => (0..rng.below(300))
+                .map(|_| CHARS[rng.below(64) as usize] as char)
+                .collect(),
+            1 => {
+                let mut bytes = vec![1u8, rng.below(2) as u8];
+                bytes.extend((0..rng.below(200)).map(|_| rng.below(256) as u8));
+                base64url::encode(&bytes)
+            }
+            2 => random_string(&mut rng),
+            _ => {
+                let link = &links[rng.below(links.len() as u64) as usize];
+                String::from_utf8_lossy(&mutate_text(&mut rng, link)).into_owned()
+            }
+        };
+        match share::decode(&payload) {
+            Ok((map, _)) => {
+                tally.maps += 1;
+                let again = share::decode(&share::encode(&map)).expect("a decoded map re-encodes");
+                assert_eq!(again.0, map, "round trip after decoding changed the map");
+            }
+            Err(e) => {
+                tally.errors += 1;
+                assert!(!e.to_string().is_empty());
+            }
+        }
+        let _ = share::unseal(&payload);
+        let _ = share::is_encrypted(&payload);
+    }
+    tally
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_thousand_mangled_links_never_panic() {
+        let tally = super::run_share(7, 1_000);
+        assert_eq!(tally.maps + tally.errors, 1_000);
+        assert!(tally.errors > 500, "{tally:?}");
+        assert!(tally.maps > 0, "{tally:?}");
+    }
+
     #[test]
     fn two_thousand_random_and_mutated_files_never_panic() {
         let tally = super::run(20261122, 2_000);

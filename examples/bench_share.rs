@@ -1,0 +1,537 @@
+//! Share-link lengths (figures, not a test): for several maps, the payload Trailmap makes
+//! beside the baseline base64url(deflate(JSON)) that Mermaid Live uses, with the steps in
+//! between, and encode/decode times.
+//!
+//! `cargo run --release --example bench_share`
+
+use miniz_oxide::deflate::compress_to_vec;
+use std::time::Instant;
+use trailmap::model::generate::generated_map;
+use trailmap::model::share::{self, base64url, binary, cm};
+use trailmap::model::{templates, Card, Emotion, JourneyMap, LaneKind, Stage, Stakeholder};
+
+/// A hand-made map of 30 touchpoints with quotes (about 6 KB of text), written for this
+/// benchmark in the words a consultant would type after interviews.
+fn hand_made() -> JourneyMap {
+    let mut map =
+        JourneyMap::blank("Field service software: mid-market buyer journey, Q4 interviews");
+    map.scope.objective =
+        "Understand why pilots convert slowly and why year-one renewals wobble".into();
+    map.scope.segment = "Facilities and field-service firms, 150 to 900 technicians".into();
+    map.scope.owner = "Priya Nair, CX lead".into();
+    map.scope.research_sources =
+        "12 interviews (ops directors, dispatchers, IT), 9 months of tickets, Gong calls".into();
+    let people = [
+        ("Ops director (Marta)", "Operations"),
+        ("Head of IT (Tomasz)", "IT"),
+        ("Dispatch lead (Jamal)", "Dispatch"),
+        ("Finance controller", "Finance"),
+    ];
+    let mut ids = Vec::new();
+    for (name, dept) in people {
+        let id = map.new_id();
+        ids.push(id);
+        map.stakeholders.push(Stakeholder {
+            id,
+            name: name.into(),
+            department: dept.into(),
+            ..Stakeholder::default()
+        });
+    }
+    let stages = [
+        "Trigger",
+        "Shortlist",
+        "Pilot",
+        "Contract",
+        "Rollout",
+        "First renewal",
+    ];
+    let mut stage_ids = Vec::new();
+    for s in stages {
+        let id = map.new_id();
+        stage_ids.push(id);
+        map.stages.push(Stage {
+            id,
+            name: s.into(),
+            ..Stage::default()
+        });
+    }
+    let lane = map
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .map(|l| l.id)
+        .unwrap_or_default();
+    let rows: [(usize, &str, &str, i64, &str); 30] = [
+        (
+            0,
+            "Missed SLA escalation from a key client",
+            "Email",
+            -2,
+            "Our biggest client threatened to walk after the third missed visit window.",
+        ),
+        (
+            0,
+            "Board asks for a plan to fix dispatch",
+            "Event",
+            -1,
+            "I had two weeks to come back with something credible.",
+        ),
+        (
+            0,
+            "Peer at a trade association dinner",
+            "Referral",
+            1,
+            "He said their first-time fix rate went up eleven points in a year.",
+        ),
+        (
+            0,
+            "Reads a benchmark report on field service",
+            "Analyst report",
+            0,
+            "Good numbers, but mostly enterprise logos, nobody our size.",
+        ),
+        (
+            0,
+            "Googles dispatch optimisation software",
+            "Search",
+            0,
+            "Forty vendors, all claiming AI. Hard to tell them apart.",
+        ),
+        (
+            1,
+            "Comparison site shortlist",
+            "Review site",
+            0,
+            "Reviews were useful on support, useless on integrations.",
+        ),
+        (
+            1,
+            "First sales call",
+            "Sales call",
+            1,
+            "The rep asked about our technicians before talking about features.",
+        ),
+        (
+            1,
+            "Pricing page",
+            "Website",
+            -1,
+            "Per-technician pricing with a minimum of 200 seats. We have 180.",
+        ),
+        (
+            1,
+            "Reference call with a similar firm",
+            "Referral",
+            2,
+            "Honest about the rough first month, which made me trust the rest.",
+        ),
+        (
+            1,
+            "Internal shortlist review",
+            "Email",
+            0,
+            "IT wanted to know about SSO before we even saw a demo.",
+        ),
+        (
+            2,
+            "Pilot kickoff with ten technicians",
+            "Kickoff",
+            1,
+            "Clear plan, named people, a date for the first results.",
+        ),
+        (
+            2,
+            "Mobile app install on old Android phones",
+            "In-product",
+            -2,
+            "Half the crew could not log in on day one.",
+        ),
+        (
+            2,
+            "Support chat during the pilot",
+            "Support ticket",
+            1,
+            "Answered in twenty minutes, even on a Saturday.",
+        ),
+        (
+            2,
+            "Dispatcher training session",
+            "Training",
+            0,
+            "Fine, but it was in English only and two of my dispatchers struggle.",
+        ),
+        (
+            2,
+            "Pilot results review",
+            "QBR",
+            2,
+            "Eighteen percent fewer repeat visits in six weeks. The board liked that.",
+        ),
+        (
+            3,
+            "Security questionnaire",
+            "Security review",
+            -1,
+            "Three hundred questions, and their answers arrived in a spreadsheet.",
+        ),
+        (
+            3,
+            "Contract redlines with legal",
+            "Contract",
+            -1,
+            "Liability clauses went back and forth for a month.",
+        ),
+        (
+            3,
+            "Procurement asks for a discount",
+            "Procurement",
+            0,
+            "They gave a little, then added a fee for the integration.",
+        ),
+        (
+            3,
+            "Signature and welcome email",
+            "Email",
+            1,
+            "The welcome email had a named contact and a phone number. Small thing, mattered.",
+        ),
+        (
+            4,
+            "Handoff from sales to implementation",
+            "Sales call",
+            -2,
+            "The implementation lead had never heard of our union agreement on shifts.",
+        ),
+        (
+            4,
+            "Data migration of five years of jobs",
+            "Onboarding",
+            -1,
+            "Asset IDs came through mangled and we fixed them by hand.",
+        ),
+        (
+            4,
+            "Go-live for the first region",
+            "In-product",
+            1,
+            "Dispatch screens finally show where everybody is.",
+        ),
+        (
+            4,
+            "Technician feedback in week two",
+            "Community",
+            0,
+            "They like the route view, hate typing notes on the small screen.",
+        ),
+        (
+            4,
+            "First invoice",
+            "Invoice",
+            -2,
+            "Billed for 200 seats while 120 were still on the old system.",
+        ),
+        (
+            4,
+            "Weekly check-in with the CSM",
+            "Email",
+            1,
+            "She turned up with our own numbers, not a generic deck.",
+        ),
+        (
+            5,
+            "Quarterly business review with the ops director",
+            "QBR",
+            1,
+            "First-time fix rate up nine points. Not eleven, but real.",
+        ),
+        (
+            5,
+            "Request to add the plumbing division",
+            "Sales call",
+            0,
+            "Good idea, but a separate contract for a second division is silly.",
+        ),
+        (
+            5,
+            "Renewal notice from the vendor",
+            "Renewal",
+            -1,
+            "Eight percent uplift with sixty days notice, no conversation first.",
+        ),
+        (
+            5,
+            "Survey after renewal",
+            "Email",
+            0,
+            "Gave them a seven. Fixing invoices would get them a nine.",
+        ),
+        (
+            5,
+            "Asked to speak at their user day",
+            "Event",
+            1,
+            "Happy to, if they send me the slides beforehand and keep it short.",
+        ),
+    ];
+    let extra: [(usize, LaneKind, &str); 24] = [
+        (
+            0,
+            LaneKind::Actions,
+            "Pulls the last quarter's missed-visit report for the board",
+        ),
+        (
+            0,
+            LaneKind::Thoughts,
+            "Is this a software problem or a scheduling habit problem?",
+        ),
+        (
+            0,
+            LaneKind::PainPoints,
+            "No view of technician location; dispatch works from whiteboards",
+        ),
+        (
+            0,
+            LaneKind::Opportunities,
+            "Publish a one-page ROI calculator for firms under 500 technicians",
+        ),
+        (
+            1,
+            LaneKind::Actions,
+            "Builds a scorecard with IT: SSO, offline mode, union shift rules",
+        ),
+        (
+            1,
+            LaneKind::Thoughts,
+            "Will this work with our ancient ERP, or is that a six-month project?",
+        ),
+        (
+            1,
+            LaneKind::PainPoints,
+            "Minimum seat count excludes firms just under 200 technicians",
+        ),
+        (
+            1,
+            LaneKind::Opportunities,
+            "Start-up tier from 100 seats with the same integrations",
+        ),
+        (
+            2,
+            LaneKind::Actions,
+            "Runs a six-week pilot in the northern region with ten technicians",
+        ),
+        (
+            2,
+            LaneKind::Thoughts,
+            "If the crew hates the app, the whole thing dies in the canteen",
+        ),
+        (
+            2,
+            LaneKind::PainPoints,
+            "App does not support Android 9 devices still common among crews",
+        ),
+        (
+            2,
+            LaneKind::Opportunities,
+            "Device check in the pilot kit, loaner phones for the first month",
+        ),
+        (
+            3,
+            LaneKind::Actions,
+            "Legal, IT and procurement review the contract in parallel",
+        ),
+        (
+            3,
+            LaneKind::Thoughts,
+            "Why does every answer take a week when the pilot took a day?",
+        ),
+        (
+            3,
+            LaneKind::PainPoints,
+            "Security answers arrive piecemeal; review drags for five weeks",
+        ),
+        (
+            3,
+            LaneKind::Opportunities,
+            "Pre-filled CAIQ and a trust page with the usual evidence",
+        ),
+        (
+            4,
+            LaneKind::Actions,
+            "Migrates assets and job history, trains dispatchers by region",
+        ),
+        (
+            4,
+            LaneKind::Thoughts,
+            "Who do I call when the migration breaks on a Friday night?",
+        ),
+        (
+            4,
+            LaneKind::PainPoints,
+            "Sales promises about shift rules never reach the implementation team",
+        ),
+        (
+            4,
+            LaneKind::Opportunities,
+            "Written handoff brief signed by the customer before kickoff",
+        ),
+        (
+            5,
+            LaneKind::Actions,
+            "Prepares the renewal case with first-time fix rate and overtime hours",
+        ),
+        (
+            5,
+            LaneKind::Thoughts,
+            "Can we add the plumbing division without renegotiating everything?",
+        ),
+        (
+            5,
+            LaneKind::PainPoints,
+            "Price uplift announced before any value conversation",
+        ),
+        (
+            5,
+            LaneKind::Opportunities,
+            "Value review ninety days before renewal with the ops director",
+        ),
+    ];
+    for (stage, kind, text) in extra {
+        let id = map.new_id();
+        let lane = map
+            .lanes
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| l.id)
+            .unwrap_or_default();
+        map.cards.push(Card {
+            id,
+            stage: stage_ids[stage],
+            lane,
+            text: text.into(),
+            ..Card::default()
+        });
+    }
+    for (i, s) in map.stages.iter_mut().enumerate() {
+        s.customer_goal = [
+            "Stop losing clients over missed visits",
+            "A shortlist the board and IT accept",
+            "Proof with our own crews",
+            "Sign without surprises",
+            "Live without chaos on the road",
+            "Decide whether to grow or leave",
+        ][i]
+            .into();
+    }
+    for (i, (stage, text, channel, emotion, quote)) in rows.iter().enumerate() {
+        let id = map.new_id();
+        map.cards.push(Card {
+            id,
+            stage: stage_ids[*stage],
+            lane,
+            text: (*text).into(),
+            channel: (*channel).into(),
+            emotion: Emotion::new(*emotion),
+            quote: (*quote).into(),
+            moment_of_truth: matches!(i, 10 | 14 | 19 | 23 | 27),
+            stakeholders: vec![ids[i % ids.len()]],
+            ..Card::default()
+        });
+    }
+    map
+}
+
+fn text_bytes(map: &JourneyMap) -> usize {
+    let mut n = map.scope.title.len()
+        + map.scope.objective.len()
+        + map.scope.segment.len()
+        + map.scope.owner.len()
+        + map.scope.research_sources.len();
+    n += map
+        .stages
+        .iter()
+        .map(|s| s.name.len() + s.description.len() + s.customer_goal.len() + s.owning_team.len())
+        .sum::<usize>();
+    n += map
+        .stakeholders
+        .iter()
+        .map(|s| s.name.len() + s.department.len() + s.priorities.len() + s.concerns.len())
+        .sum::<usize>();
+    n += map
+        .cards
+        .iter()
+        .map(|c| {
+            c.text.len()
+                + c.quote.len()
+                + c.channel.len()
+                + c.notes.len()
+                + c.evidence.len()
+                + c.owner.len()
+                + c.kpi.len()
+        })
+        .sum::<usize>();
+    n
+}
+
+fn main() {
+    let mut maps: Vec<(String, JourneyMap)> = vec![
+        ("tiny (blank + 1 stage)".into(), {
+            let mut m = JourneyMap::blank("Quick sketch");
+            let id = m.new_id();
+            m.stages.push(Stage {
+                id,
+                name: "Awareness".into(),
+                ..Stage::default()
+            });
+            m
+        }),
+        ("hand-made, 30 touchpoints".into(), hand_made()),
+    ];
+    for t in templates::TEMPLATES {
+        maps.push((
+            format!("template {}", t.key),
+            templates::build(t.key).unwrap(),
+        ));
+    }
+    maps.push((
+        "generated, 400 touchpoints".into(),
+        generated_map(12, 8, 400, 1),
+    ));
+
+    println!("share-link payload lengths (characters after #/s/), baseline = base64url(deflate(JSON)), level 10");
+    println!(
+        "{:<34} {:>7} {:>9} {:>10} {:>10} {:>9} {:>7} {:>9}",
+        "map", "text B", "baseline", "bin+defl", "bin+cm", "trailmap", "ratio", "enc/dec"
+    );
+    let mut worst: f64 = 0.0;
+    for (name, map) in &maps {
+        let json = serde_json::to_vec(map).expect("maps serialize");
+        let baseline = base64url::encode(&compress_to_vec(&json, 10)).len();
+        let bin = binary::encode_map(map);
+        let bin_deflate = base64url::encode(&compress_to_vec(&bin, 10)).len();
+        let bin_cm = base64url::encode(&cm::compress(&bin, b"")).len() + 3;
+        let t0 = Instant::now();
+        let payload = share::encode(map);
+        let enc = t0.elapsed();
+        let t1 = Instant::now();
+        let (back, _) = share::decode(&payload).expect("own links decode");
+        let dec = t1.elapsed();
+        assert_eq!(&back, map, "{name} round trip");
+        let ratio = payload.len() as f64 / baseline as f64;
+        worst = worst.max(ratio);
+        println!(
+            "{:<34} {:>7} {:>9} {:>10} {:>10} {:>9} {:>7.2} {:>4.0}/{:<4.0}ms",
+            name,
+            text_bytes(map),
+            baseline,
+            bin_deflate,
+            bin_cm,
+            payload.len(),
+            ratio,
+            enc.as_secs_f64() * 1000.0,
+            dec.as_secs_f64() * 1000.0
+        );
+    }
+    println!("columns: bin+defl = binary encoding + deflate; bin+cm = binary + context mixing without primer; trailmap = binary + context mixing primed with domain text (format 1)");
+    println!("targets: hand-made 30-touchpoint map ≤ 2,500 characters; every map ≤ 0.75 × baseline (worst here: {worst:.2})");
+}

@@ -1,0 +1,646 @@
+//! A compact binary encoding of a journey map for share links: fields in a fixed order
+//! instead of JSON names, integers as LEB128 varints, presence bits for optional card
+//! fields, cards pointing at stages and lanes by position, common channels by number.
+//! The reader bounds every count and length by the bytes left, so hostile input cannot
+//! make it allocate more than the input justifies.
+
+use crate::model::ids::Id;
+use crate::model::map::{
+    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, ReviewCadence, RoleType, Scope, Stage,
+    Stakeholder, Stance, COMMON_CHANNELS,
+};
+use crate::model::scales::{Emotion, Level};
+
+/// Appends values to a byte buffer. Strings go to a separate text stream, joined after
+/// the numbers by [`Writer::finish`], so the compressor sees one run of prose.
+#[derive(Default)]
+pub struct Writer {
+    /// The numbers and lengths written so far.
+    pub bytes: Vec<u8>,
+    /// The text written so far.
+    pub texts: Vec<u8>,
+}
+
+impl Writer {
+    /// An unsigned integer as LEB128.
+    pub fn uint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.bytes.push(byte);
+                return;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+    }
+
+    /// A string: its byte length among the numbers, its UTF-8 bytes in the text stream.
+    pub fn text(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.texts.extend_from_slice(s.as_bytes());
+    }
+
+    /// Numbers, then text: `[length of numbers][numbers][text]`.
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = Writer::default();
+        out.uint(self.bytes.len() as u64);
+        out.bytes.extend(self.bytes);
+        out.bytes.extend(self.texts);
+        out.bytes
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.bytes.push(b);
+    }
+}
+
+/// Why bytes could not be read as a map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+/// Reads values written by [`Writer`].
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    texts: &'a [u8],
+    text_at: usize,
+}
+
+type Read<T> = Result<T, DecodeError>;
+
+fn err<T>(what: &str) -> Read<T> {
+    Err(DecodeError(what.to_string()))
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over plain `bytes` (no text stream; strings cannot be read).
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            texts: &[],
+            text_at: 0,
+        }
+    }
+
+    /// A reader over what [`Writer::finish`] made.
+    pub fn split(all: &'a [u8]) -> Read<Reader<'a>> {
+        let mut head = Reader::new(all);
+        let n = head.uint()?;
+        if n > head.remaining() as u64 {
+            return err("the data is cut off");
+        }
+        let start = head.at;
+        let end = start + n as usize;
+        Ok(Reader {
+            bytes: &all[start..end],
+            at: 0,
+            texts: &all[end..],
+            text_at: 0,
+        })
+    }
+
+    /// Bytes not yet read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
+    /// An unsigned LEB128 integer.
+    pub fn uint(&mut self) -> Read<u64> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let Some(&b) = self.bytes.get(self.at) else {
+                return err("the data ends in the middle of a number");
+            };
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        err("a number is too long")
+    }
+
+    fn small(&mut self, max: u64, what: &str) -> Read<u64> {
+        let v = self.uint()?;
+        if v > max {
+            return Err(DecodeError(format!("{what} is out of range ({v})")));
+        }
+        Ok(v)
+    }
+
+    fn id(&mut self) -> Read<Id> {
+        Ok(Id(self.small(u64::from(u32::MAX), "an id")? as u32))
+    }
+
+    /// A count of items that each take at least `min_bytes` bytes: never more than the
+    /// bytes left could hold.
+    fn count(&mut self, min_bytes: usize) -> Read<usize> {
+        let n = self.uint()?;
+        if n > (self.remaining() / min_bytes.max(1)) as u64 {
+            return err("a list claims more items than the data holds");
+        }
+        Ok(n as usize)
+    }
+
+    /// A string.
+    pub fn text(&mut self) -> Read<String> {
+        let len = self.uint()?;
+        if len > (self.texts.len() - self.text_at) as u64 {
+            return err("a text runs past the end of the data");
+        }
+        let end = self.text_at + len as usize;
+        let s = std::str::from_utf8(&self.texts[self.text_at..end])
+            .map_err(|_| DecodeError("a text is not valid UTF-8".into()))?;
+        self.text_at = end;
+        Ok(s.to_string())
+    }
+
+    /// Whether everything was read.
+    fn done(&self) -> bool {
+        self.remaining() == 0 && self.text_at == self.texts.len()
+    }
+
+    fn byte(&mut self) -> Read<u8> {
+        let Some(&b) = self.bytes.get(self.at) else {
+            return err("the data ends too early");
+        };
+        self.at += 1;
+        Ok(b)
+    }
+}
+
+fn cadence_code(c: ReviewCadence) -> u8 {
+    ReviewCadence::ALL.iter().position(|x| *x == c).unwrap_or(1) as u8
+}
+
+fn pick<T: Copy>(all: &[T], code: u8, what: &str) -> Read<T> {
+    all.get(usize::from(code))
+        .copied()
+        .ok_or_else(|| DecodeError(format!("unknown {what} ({code})")))
+}
+
+/// Presence bits of a card's optional fields.
+const NOTES: u64 = 1;
+const STAKEHOLDERS: u64 = 1 << 1;
+const TEAM: u64 = 1 << 2;
+const CHANNEL: u64 = 1 << 3;
+const EMOTION: u64 = 1 << 4;
+const QUOTE: u64 = 1 << 5;
+const MOMENT: u64 = 1 << 6;
+const TO_BE: u64 = 1 << 7;
+const EVIDENCE: u64 = 1 << 8;
+const SCORES: u64 = 1 << 9;
+const OWNER: u64 = 1 << 10;
+const DEADLINE: u64 = 1 << 11;
+const KPI: u64 = 1 << 12;
+const BASELINE: u64 = 1 << 13;
+const TARGET: u64 = 1 << 14;
+const CURRENT: u64 = 1 << 15;
+
+fn pack_scores(s: &PainScores) -> u64 {
+    [
+        s.magnitude,
+        s.severity,
+        s.frequency,
+        s.business_impact,
+        s.effort,
+    ]
+    .iter()
+    .fold(0u64, |acc, v| {
+        acc * 7 + u64::from(v.map_or(0, |x| x.min(5) + 1))
+    })
+}
+
+fn unpack_scores(mut packed: u64) -> Read<PainScores> {
+    if packed >= 7u64.pow(5) {
+        return err("pain-point scores are out of range");
+    }
+    let mut v = [None; 5];
+    for slot in v.iter_mut().rev() {
+        let d = (packed % 7) as u8;
+        packed /= 7;
+        *slot = if d == 0 { None } else { Some(d - 1) };
+    }
+    Ok(PainScores {
+        magnitude: v[0],
+        severity: v[1],
+        frequency: v[2],
+        business_impact: v[3],
+        effort: v[4],
+    })
+}
+
+/// Encodes `map` (which should be valid: cards in existing stages and lanes).
+pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.uint(u64::from(map.next_id));
+    let s = &map.scope;
+    w.text(&s.title);
+    w.text(&s.objective);
+    w.text(&s.segment);
+    w.uint(s.primary_persona.map_or(0, |p| u64::from(p.0) + 1));
+    w.text(&s.owner);
+    w.byte(cadence_code(s.review_cadence));
+    w.text(&s.last_review);
+    w.text(&s.next_review);
+    w.text(&s.research_sources);
+
+    w.uint(map.personas.len() as u64);
+    for p in &map.personas {
+        w.uint(u64::from(p.id.0));
+        for t in [
+            &p.name,
+            &p.role,
+            &p.firmographics,
+            &p.goals,
+            &p.challenges,
+            &p.decision_process,
+            &p.preferred_channels,
+            &p.frustrations,
+        ] {
+            w.text(t);
+        }
+    }
+    w.uint(map.stakeholders.len() as u64);
+    for st in &map.stakeholders {
+        w.uint(u64::from(st.id.0));
+        w.text(&st.name);
+        w.byte(
+            RoleType::ALL
+                .iter()
+                .position(|r| *r == st.role_type)
+                .unwrap_or(0) as u8,
+        );
+        w.text(&st.department);
+        w.byte(st.influence.value());
+        w.byte(st.interest.value());
+        w.byte(
+            Stance::ALL
+                .iter()
+                .position(|x| *x == st.stance)
+                .unwrap_or(1) as u8,
+        );
+        w.text(&st.priorities);
+        w.text(&st.concerns);
+        w.uint(st.influences.len() as u64);
+        for i in &st.influences {
+            w.uint(u64::from(i.0));
+        }
+    }
+    w.uint(map.stages.len() as u64);
+    for st in &map.stages {
+        w.uint(u64::from(st.id.0));
+        for t in [
+            &st.name,
+            &st.description,
+            &st.customer_goal,
+            &st.owning_team,
+        ] {
+            w.text(t);
+        }
+    }
+    w.uint(map.lanes.len() as u64);
+    for l in &map.lanes {
+        w.uint(u64::from(l.id.0));
+        w.text(&l.name);
+        w.byte(LaneKind::ALL.iter().position(|k| *k == l.kind).unwrap_or(0) as u8);
+    }
+    w.uint(map.cards.len() as u64);
+    for c in &map.cards {
+        w.uint(u64::from(c.id.0));
+        w.uint(
+            map.stages
+                .iter()
+                .position(|s| s.id == c.stage)
+                .unwrap_or(map.stages.len()) as u64,
+        );
+        w.uint(
+            map.lanes
+                .iter()
+                .position(|l| l.id == c.lane)
+                .unwrap_or(map.lanes.len()) as u64,
+        );
+        w.text(&c.text);
+        let flags = [
+            (!c.notes.is_empty(), NOTES),
+            (!c.stakeholders.is_empty(), STAKEHOLDERS),
+            (!c.owning_team.is_empty(), TEAM),
+            (!c.channel.is_empty(), CHANNEL),
+            (c.emotion.is_some(), EMOTION),
+            (!c.quote.is_empty(), QUOTE),
+            (c.moment_of_truth, MOMENT),
+            (c.to_be.is_some(), TO_BE),
+            (!c.evidence.is_empty(), EVIDENCE),
+            (c.scores != PainScores::default(), SCORES),
+            (!c.owner.is_empty(), OWNER),
+            (!c.deadline.is_empty(), DEADLINE),
+            (!c.kpi.is_empty(), KPI),
+            (!c.baseline.is_empty(), BASELINE),
+            (!c.target.is_empty(), TARGET),
+            (!c.current.is_empty(), CURRENT),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+        w.uint(flags);
+        if flags & NOTES != 0 {
+            w.text(&c.notes);
+        }
+        if flags & STAKEHOLDERS != 0 {
+            w.uint(c.stakeholders.len() as u64);
+            for s in &c.stakeholders {
+                let at = map
+                    .stakeholders
+                    .iter()
+                    .position(|x| x.id == *s)
+                    .unwrap_or(map.stakeholders.len());
+                w.uint(at as u64);
+            }
+        }
+        if flags & TEAM != 0 {
+            w.text(&c.owning_team);
+        }
+        if flags & CHANNEL != 0 {
+            match COMMON_CHANNELS.iter().position(|ch| *ch == c.channel) {
+                Some(i) => w.uint(i as u64 + 1),
+                None => {
+                    w.uint(0);
+                    w.text(&c.channel);
+                }
+            }
+        }
+        if let Some(e) = c.emotion {
+            w.byte((e.value() + 2) as u8);
+        }
+        if flags & QUOTE != 0 {
+            w.text(&c.quote);
+        }
+        if let Some(e) = c.to_be {
+            w.byte((e.value() + 2) as u8);
+        }
+        if flags & EVIDENCE != 0 {
+            w.text(&c.evidence);
+        }
+        if flags & SCORES != 0 {
+            w.uint(pack_scores(&c.scores));
+        }
+        for (bit, t) in [
+            (OWNER, &c.owner),
+            (DEADLINE, &c.deadline),
+            (KPI, &c.kpi),
+            (BASELINE, &c.baseline),
+            (TARGET, &c.target),
+            (CURRENT, &c.current),
+        ] {
+            if flags & bit != 0 {
+                w.text(t);
+            }
+        }
+    }
+    w.finish()
+}
+
+/// Decodes bytes written by [`encode_map`].
+pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
+    let mut r = Reader::split(bytes)?;
+    let next_id = r.small(u64::from(u32::MAX), "the id counter")? as u32;
+    let title = r.text()?;
+    let objective = r.text()?;
+    let segment = r.text()?;
+    let persona = r.small(u64::from(u32::MAX) + 1, "the primary persona")?;
+    let owner = r.text()?;
+    let review_cadence = pick(&ReviewCadence::ALL, r.byte()?, "review cadence")?;
+    let scope = Scope {
+        title,
+        objective,
+        segment,
+        primary_persona: persona.checked_sub(1).map(|p| Id(p as u32)),
+        owner,
+        review_cadence,
+        last_review: r.text()?,
+        next_review: r.text()?,
+        research_sources: r.text()?,
+    };
+    let mut map = JourneyMap {
+        scope,
+        next_id,
+        ..JourneyMap::default()
+    };
+
+    for _ in 0..r.count(9)? {
+        let id = r.id()?;
+        let mut t = || r.text();
+        map.personas.push(Persona {
+            id,
+            name: t()?,
+            role: t()?,
+            firmographics: t()?,
+            goals: t()?,
+            challenges: t()?,
+            decision_process: t()?,
+            preferred_channels: t()?,
+            frustrations: t()?,
+        });
+    }
+    for _ in 0..r.count(9)? {
+        let id = r.id()?;
+        let name = r.text()?;
+        let role_type = pick(&RoleType::ALL, r.byte()?, "role type")?;
+        let department = r.text()?;
+        let influence = Level::new(i64::from(r.byte()?))
+            .ok_or_else(|| DecodeError("an influence is out of range".into()))?;
+        let interest = Level::new(i64::from(r.byte()?))
+            .ok_or_else(|| DecodeError("an interest is out of range".into()))?;
+        let stance = pick(&Stance::ALL, r.byte()?, "stance")?;
+        let priorities = r.text()?;
+        let concerns = r.text()?;
+        let mut influences = Vec::new();
+        for _ in 0..r.count(1)? {
+            influences.push(r.id()?);
+        }
+        map.stakeholders.push(Stakeholder {
+            id,
+            name,
+            role_type,
+            department,
+            influence,
+            interest,
+            stance,
+            priorities,
+            concerns,
+            influences,
+        });
+    }
+    for _ in 0..r.count(5)? {
+        let id = r.id()?;
+        map.stages.push(Stage {
+            id,
+            name: r.text()?,
+            description: r.text()?,
+            customer_goal: r.text()?,
+            owning_team: r.text()?,
+        });
+    }
+    for _ in 0..r.count(3)? {
+        let id = r.id()?;
+        let name = r.text()?;
+        let kind = pick(&LaneKind::ALL, r.byte()?, "lane kind")?;
+        map.lanes.push(Lane { id, name, kind });
+    }
+    let cards = r.count(5)?;
+    map.cards.reserve(cards);
+    for _ in 0..cards {
+        let id = r.id()?;
+        let stage = map
+            .stages
+            .get(r.uint()? as usize)
+            .map(|s| s.id)
+            .ok_or_else(|| DecodeError("a card's stage does not exist".into()))?;
+        let lane = map
+            .lanes
+            .get(r.uint()? as usize)
+            .map(|l| l.id)
+            .ok_or_else(|| DecodeError("a card's lane does not exist".into()))?;
+        let mut c = Card {
+            id,
+            stage,
+            lane,
+            text: r.text()?,
+            ..Card::default()
+        };
+        let flags = r.uint()?;
+        if flags >> 16 != 0 {
+            return err("a card has fields this version does not know");
+        }
+        if flags & NOTES != 0 {
+            c.notes = r.text()?;
+        }
+        if flags & STAKEHOLDERS != 0 {
+            for _ in 0..r.count(1)? {
+                let at = r.uint()? as usize;
+                let s = map.stakeholders.get(at).ok_or_else(|| {
+                    DecodeError("a card names a stakeholder who does not exist".into())
+                })?;
+                c.stakeholders.push(s.id);
+            }
+        }
+        if flags & TEAM != 0 {
+            c.owning_team = r.text()?;
+        }
+        if flags & CHANNEL != 0 {
+            c.channel = match r.uint()? {
+                0 => r.text()?,
+                i => COMMON_CHANNELS
+                    .get(i as usize - 1)
+                    .ok_or_else(|| DecodeError("unknown channel".into()))?
+                    .to_string(),
+            };
+        }
+        let emotion = |r: &mut Reader| -> Read<Emotion> {
+            Emotion::new(i64::from(r.byte()?) - 2)
+                .ok_or_else(|| DecodeError("an emotion score is out of range".into()))
+        };
+        if flags & EMOTION != 0 {
+            c.emotion = Some(emotion(&mut r)?);
+        }
+        if flags & QUOTE != 0 {
+            c.quote = r.text()?;
+        }
+        c.moment_of_truth = flags & MOMENT != 0;
+        if flags & TO_BE != 0 {
+            c.to_be = Some(emotion(&mut r)?);
+        }
+        if flags & EVIDENCE != 0 {
+            c.evidence = r.text()?;
+        }
+        if flags & SCORES != 0 {
+            c.scores = unpack_scores(r.uint()?)?;
+        }
+        for (bit, field) in [
+            (OWNER, &mut c.owner),
+            (DEADLINE, &mut c.deadline),
+            (KPI, &mut c.kpi),
+            (BASELINE, &mut c.baseline),
+            (TARGET, &mut c.target),
+            (CURRENT, &mut c.current),
+        ] {
+            if flags & bit != 0 {
+                *field = r.text()?;
+            }
+        }
+        map.cards.push(c);
+    }
+    if !r.done() {
+        return err("there are bytes left after the map");
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::generated_map;
+    use crate::model::templates;
+
+    #[test]
+    fn maps_round_trip_exactly() {
+        for t in templates::TEMPLATES {
+            let map = templates::build(t.key).unwrap();
+            assert_eq!(decode_map(&encode_map(&map)).unwrap(), map, "{}", t.key);
+        }
+        let big = generated_map(12, 8, 400, 9);
+        assert_eq!(decode_map(&encode_map(&big)).unwrap(), big);
+        let blank = JourneyMap::blank("");
+        assert_eq!(decode_map(&encode_map(&blank)).unwrap(), blank);
+    }
+
+    #[test]
+    fn custom_channels_and_every_score_combination_survive() {
+        let mut map = generated_map(2, 2, 4, 1);
+        map.cards[0].channel = "Trade fair in Hannover".into();
+        map.cards[1].scores = PainScores {
+            magnitude: Some(1),
+            severity: None,
+            frequency: Some(5),
+            business_impact: Some(3),
+            effort: None,
+        };
+        assert_eq!(decode_map(&encode_map(&map)).unwrap(), map);
+    }
+
+    #[test]
+    fn every_truncation_is_an_error_not_a_panic() {
+        let bytes = encode_map(&templates::build("b2b-saas").unwrap());
+        for n in 0..bytes.len() {
+            assert!(
+                decode_map(&bytes[..n]).is_err(),
+                "prefix of {n} bytes decoded"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode_map(&longer).is_err());
+    }
+
+    #[test]
+    fn absurd_counts_are_refused_before_allocating() {
+        let mut w = Writer::default();
+        w.uint(1);
+        for _ in 0..3 {
+            w.text("");
+        }
+        w.uint(0);
+        w.text("");
+        w.bytes.push(1);
+        for _ in 0..3 {
+            w.text("");
+        }
+        w.uint(u64::MAX >> 1); // personas: an absurd count
+        assert!(decode_map(&w.finish())
+            .unwrap_err()
+            .0
+            .contains("more items than the data holds"));
+    }
+}

@@ -1,0 +1,415 @@
+//! A small context-mixing compressor (in the spirit of Matt Mahoney's lpaq): each bit is
+//! predicted by eight context models (orders 0–4 and 6, the current word, and the word
+//! pair), with counters that adapt fast on little data, mixed by an online logistic mixer
+//! whose weights depend on the partial byte, refined by an adaptive probability map, and
+//! coded with a binary arithmetic coder. On the short texts of a journey map it packs
+//! clearly tighter than deflate, and a primer — domain text both sides feed through the
+//! model before the data — helps further. Model, primer and coder are part of the link
+//! format: changing any of them needs a new format version.
+
+/// Most bytes a compressed stream may claim to hold (guards against decompression bombs).
+pub const MAX_DECODED: usize = 4 * 1024 * 1024;
+
+/// Most a stream may expand relative to its size.
+const MAX_RATIO: u64 = 400;
+
+const MODELS: usize = 8;
+const TABLE_BITS: u32 = 16;
+const TABLE: usize = 1 << TABLE_BITS;
+/// Counters adapt at 1/(n+1.5) until this many observations, then at a fixed rate.
+const LIMIT: usize = 127;
+
+fn squash_f(d: i32) -> i32 {
+    let x = f64::from(d.clamp(-2047, 2047)) / 256.0;
+    ((4096.0 / (1.0 + (-x).exp())) as i32).clamp(1, 4095)
+}
+
+/// Tables shared by predictor parts.
+#[derive(Clone)]
+struct Tables {
+    stretch: Vec<i16>,
+    squash: Vec<i16>,
+    /// 65536 / (n + 1.5), the counter step after n observations.
+    rate: Vec<i32>,
+}
+
+impl Tables {
+    fn new() -> Tables {
+        let squash: Vec<i16> = (-2047..=2047).map(|d| squash_f(d) as i16).collect();
+        let mut stretch = vec![2047i16; 4096];
+        let mut pi = 0usize;
+        for x in -2047..=2047i32 {
+            let v = squash_f(x) as usize;
+            for s in stretch.iter_mut().take(v + 1).skip(pi) {
+                *s = x as i16;
+            }
+            pi = pi.max(v + 1);
+        }
+        let rate = (0..=LIMIT)
+            .map(|n| (65536.0 / (n as f64 + 1.5)) as i32)
+            .collect();
+        Tables {
+            stretch,
+            squash,
+            rate,
+        }
+    }
+
+    fn squash(&self, d: i32) -> i32 {
+        i32::from(self.squash[(d.clamp(-2047, 2047) + 2047) as usize])
+    }
+
+    fn stretch(&self, p: i32) -> i32 {
+        i32::from(self.stretch[p.clamp(0, 4095) as usize])
+    }
+}
+
+/// An adaptive probability map: refines a probability given a small context.
+#[derive(Clone)]
+struct Apm {
+    t: Vec<u16>,
+    index: usize,
+}
+
+impl Apm {
+    fn new(contexts: usize, tables: &Tables) -> Apm {
+        let mut t = vec![0u16; contexts * 33];
+        for c in 0..contexts {
+            for j in 0..33 {
+                t[c * 33 + j] = (tables.squash((j as i32 - 16) * 128) * 16) as u16;
+            }
+        }
+        Apm { t, index: 0 }
+    }
+
+    fn refine(&mut self, pr: i32, cx: usize, tables: &Tables) -> i32 {
+        let s = tables.stretch(pr) + 2048;
+        let lo = (s >> 7) as usize;
+        let w = s & 127;
+        self.index = cx * 33 + lo.min(31);
+        let a = i32::from(self.t[self.index]);
+        let b = i32::from(self.t[self.index + 1]);
+        ((a * (128 - w) + b * w) >> 11).clamp(1, 4095)
+    }
+
+    fn update(&mut self, bit: u32) {
+        let g = ((bit as i32) << 16) + ((bit as i32) << 5) - (bit as i32) - (bit as i32);
+        for i in [self.index, self.index + 1] {
+            let t = i32::from(self.t[i]);
+            self.t[i] = (t + ((g - t) >> 6)).clamp(0, 65535) as u16;
+        }
+    }
+}
+
+#[derive(Clone)]
+struct Model {
+    tables: Tables,
+    p: Vec<u16>,
+    n: Vec<u8>,
+    /// Mixer weights, one set of MODELS per partial byte.
+    w: Vec<i32>,
+    ctx: [u32; MODELS],
+    idx: [usize; MODELS],
+    st: [i32; MODELS],
+    c0: u32,
+    c4: u32,
+    c8: u32,
+    word: u32,
+    prev_word: u32,
+    mix_pr: i32,
+    pr: i32,
+    apm: Apm,
+}
+
+impl Model {
+    fn new() -> Model {
+        let tables = Tables::new();
+        let apm = Apm::new(1 << 14, &tables);
+        let mut m = Model {
+            tables,
+            p: vec![1 << 15; TABLE * MODELS],
+            n: vec![0; TABLE * MODELS],
+            w: vec![(1 << 16) / 4; 256 * MODELS],
+            ctx: [0; MODELS],
+            idx: [0; MODELS],
+            st: [0; MODELS],
+            c0: 1,
+            c4: 0,
+            c8: 0,
+            word: 0,
+            prev_word: 0,
+            mix_pr: 2048,
+            pr: 2048,
+            apm,
+        };
+        m.set_contexts();
+        m.predict();
+        m
+    }
+
+    fn set_contexts(&mut self) {
+        let (c4, c8) = (self.c4, self.c8);
+        self.ctx = [
+            0,
+            (c4 & 0xff) | 0x100,
+            (c4 & 0xffff) | 0x2_0000,
+            (c4 & 0xff_ffff).wrapping_mul(0x2f0b_3a49) ^ 0x3,
+            c4.wrapping_mul(0x6f4f_2a25) ^ 0x4,
+            (c4.wrapping_mul(0x1f3d_5b79) ^ (c8 & 0xffff).wrapping_mul(0x7a3b_9c11)) ^ 0x6,
+            self.word.wrapping_mul(0x2b23_9f11) ^ 0x7,
+            (self.word.wrapping_mul(0x3c6e_f372) ^ self.prev_word.wrapping_mul(0x5f35_6495)) ^ 0x8,
+        ];
+    }
+
+    fn predict(&mut self) {
+        let set = self.c0 as usize * MODELS;
+        let mut dot: i64 = 0;
+        for i in 0..MODELS {
+            let h = (self.ctx[i] ^ self.c0.wrapping_mul(0x9e37_79b1)).wrapping_mul(0x85eb_ca6b);
+            let idx = i * TABLE + (h >> (32 - TABLE_BITS)) as usize;
+            self.idx[i] = idx;
+            let st = self.tables.stretch(i32::from(self.p[idx] >> 4));
+            self.st[i] = st;
+            dot += i64::from(self.w[set + i]) * i64::from(st);
+        }
+        self.mix_pr = self.tables.squash((dot >> 16) as i32);
+        let cx = (self.c0 | ((self.c4 & 0x3f) << 8)) as usize;
+        let refined = self.apm.refine(self.mix_pr, cx, &self.tables);
+        self.pr = ((self.mix_pr + 3 * refined) >> 2).clamp(1, 4095);
+    }
+
+    fn update(&mut self, bit: u32) {
+        let err = ((bit as i32) << 12) - self.mix_pr;
+        let set = self.c0 as usize * MODELS;
+        for i in 0..MODELS {
+            self.w[set + i] += (self.st[i] * err) >> 10;
+            let idx = self.idx[i];
+            let n = usize::from(self.n[idx]);
+            let p = i32::from(self.p[idx]);
+            let target = if bit == 1 { 65535 } else { 0 };
+            self.p[idx] = (p
+                + (((target - p) as i64 * i64::from(self.tables.rate[n])) >> 16) as i32)
+                .clamp(0, 65535) as u16;
+            if n < LIMIT {
+                self.n[idx] += 1;
+            }
+        }
+        self.apm.update(bit);
+        self.c0 = (self.c0 << 1) | bit;
+        if self.c0 >= 256 {
+            let byte = (self.c0 & 0xff) as u8;
+            self.c8 = (self.c8 << 8) | (self.c4 >> 24);
+            self.c4 = (self.c4 << 8) | u32::from(byte);
+            if byte.is_ascii_alphabetic() || byte >= 0x80 {
+                self.word =
+                    (self.word ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
+            } else if self.word != 0 {
+                self.prev_word = self.word;
+                self.word = 0;
+            }
+            self.c0 = 1;
+            self.set_contexts();
+        }
+        self.predict();
+    }
+
+    /// Probability (12-bit) that the next bit is 1.
+    fn p(&self) -> u32 {
+        self.pr as u32
+    }
+
+    /// A model that has learnt `primer`, built once per primer and then copied, since
+    /// priming costs far more than a copy.
+    fn primed(primer: &[u8]) -> Model {
+        use std::sync::{Mutex, OnceLock};
+        static CACHE: OnceLock<Mutex<Option<(Vec<u8>, Model)>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| Mutex::new(None));
+        if let Ok(mut slot) = cache.lock() {
+            if let Some((p, m)) = slot.as_ref() {
+                if p == primer {
+                    return m.clone();
+                }
+            }
+            let mut m = Model::new();
+            m.learn(primer);
+            *slot = Some((primer.to_vec(), m.clone()));
+            return m;
+        }
+        let mut m = Model::new();
+        m.learn(primer);
+        m
+    }
+
+    fn learn(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            for i in (0..8).rev() {
+                self.update(u32::from((b >> i) & 1));
+            }
+        }
+    }
+}
+
+/// Compresses `data`, after priming the model with `primer`. The output starts with the
+/// data's length.
+pub fn compress(data: &[u8], primer: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 2 + 8);
+    let mut len = data.len() as u64;
+    loop {
+        let b = (len & 0x7f) as u8;
+        len >>= 7;
+        if len == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    }
+    let mut m = Model::primed(primer);
+    let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
+    for &byte in data {
+        for i in (0..8).rev() {
+            let bit = u32::from((byte >> i) & 1);
+            let xmid = x1 + ((x2 - x1) >> 12) * m.p();
+            if bit == 1 {
+                x2 = xmid;
+            } else {
+                x1 = xmid + 1;
+            }
+            m.update(bit);
+            while (x1 ^ x2) & 0xff00_0000 == 0 {
+                out.push((x2 >> 24) as u8);
+                x1 <<= 8;
+                x2 = (x2 << 8) | 255;
+            }
+        }
+    }
+    // Enough of x1 to pin the last interval.
+    out.extend_from_slice(&x1.to_be_bytes());
+    while out.last() == Some(&0) && out.len() > 1 {
+        out.pop();
+    }
+    out
+}
+
+/// Why a stream could not be decompressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CmError {
+    /// It claims more than [`MAX_DECODED`] bytes.
+    TooLarge(u64),
+    /// The length header is broken.
+    BadHeader,
+}
+
+/// Decompresses what [`compress`] made with the same `primer`. A damaged stream decodes
+/// to garbage of the declared length (the layer above detects it), never more than
+/// [`MAX_DECODED`] bytes.
+pub fn decompress(data: &[u8], primer: &[u8]) -> Result<Vec<u8>, CmError> {
+    let mut len: u64 = 0;
+    let mut at = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *data.get(at).ok_or(CmError::BadHeader)?;
+        at += 1;
+        len |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            break;
+        }
+        if shift >= 56 {
+            return Err(CmError::BadHeader);
+        }
+    }
+    let body = &data[at..];
+    // No map compresses better than a few hundred to one: a stream claiming more is damaged
+    // or hostile, and decoding it would only burn time.
+    if len > MAX_DECODED as u64 || len > (body.len() as u64 + 16) * MAX_RATIO {
+        return Err(CmError::TooLarge(len));
+    }
+    let mut next = 0;
+    // Past the end the coder reads zeros (trailing zeros are trimmed when compressing).
+    let mut byte_in = || {
+        let b = body.get(next).copied().unwrap_or(0);
+        next += 1;
+        u32::from(b)
+    };
+    let mut m = Model::primed(primer);
+    let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
+    let mut x: u32 = 0;
+    for _ in 0..4 {
+        x = (x << 8) | byte_in();
+    }
+    let mut out = Vec::with_capacity(len as usize);
+    for _ in 0..len {
+        let mut c: u32 = 0;
+        for _ in 0..8 {
+            let xmid = x1 + ((x2 - x1) >> 12) * m.p();
+            let bit = u32::from(x <= xmid);
+            if bit == 1 {
+                x2 = xmid;
+            } else {
+                x1 = xmid + 1;
+            }
+            m.update(bit);
+            c = (c << 1) | bit;
+            while (x1 ^ x2) & 0xff00_0000 == 0 {
+                x1 <<= 8;
+                x2 = (x2 << 8) | 255;
+                x = (x << 8) | byte_in();
+            }
+        }
+        out.push(c as u8);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_with_and_without_a_primer() {
+        let text = "The kickoff call was great, but nobody from sales was there. We explained everything again.";
+        for primer in [&b""[..], b"kickoff call sales explained"] {
+            let packed = compress(text.as_bytes(), primer);
+            assert_eq!(decompress(&packed, primer).unwrap(), text.as_bytes());
+        }
+        assert_eq!(decompress(&compress(b"", b""), b"").unwrap(), b"");
+        let binary: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        assert_eq!(decompress(&compress(&binary, b""), b"").unwrap(), binary);
+        for n in 0..40usize {
+            let data: Vec<u8> = (0..n as u8).collect();
+            assert_eq!(
+                decompress(&compress(&data, b"x"), b"x").unwrap(),
+                data,
+                "length {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_shrinks_and_a_primer_helps() {
+        let text = "Our onboarding took three weeks longer than promised. The support team answered quickly, \
+                    but the invoice did not match the quote and the renewal conversation felt like a sales pitch. "
+            .repeat(3);
+        let plain = compress(text.as_bytes(), b"");
+        let primed = compress(
+            text.as_bytes(),
+            b"onboarding support invoice quote renewal conversation sales",
+        );
+        assert!(
+            plain.len() < text.len() / 2,
+            "{} of {}",
+            plain.len(),
+            text.len()
+        );
+        assert!(primed.len() < plain.len());
+    }
+
+    #[test]
+    fn a_claimed_bomb_is_refused() {
+        let mut bomb = vec![0xff, 0xff, 0xff, 0xff, 0x0f];
+        bomb.extend([0u8; 8]);
+        assert!(matches!(decompress(&bomb, b""), Err(CmError::TooLarge(_))));
+        assert_eq!(decompress(&[], b""), Err(CmError::BadHeader));
+        assert_eq!(decompress(&[0x80; 12], b""), Err(CmError::BadHeader));
+    }
+}
