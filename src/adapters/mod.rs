@@ -5,4 +5,5 @@ pub mod canvas;
 pub mod files;
 pub mod recovery;
 pub mod route;
+pub mod share;
 pub mod storage;

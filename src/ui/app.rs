@@ -5,6 +5,7 @@ use crate::routes::Route;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
 use crate::ui::selftest::SelfTestPage;
+use crate::ui::shared_page::SharedPage;
 use crate::ui::toast::{ToastArea, Toasts};
 use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn App() -> impl IntoView {
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
-        Route::Shared(_) => view! { <NotFound what="This shared link".to_string()/> }.into_any(),
+        Route::Shared(payload) => view! { <SharedPage payload=payload/> }.into_any(),
         Route::SelfTest(name) => view! { <SelfTestPage name=name/> }.into_any(),
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };

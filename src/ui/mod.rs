@@ -9,6 +9,7 @@ pub mod field;
 pub mod map_list;
 pub mod map_page;
 pub mod selftest;
+pub mod shared_page;
 pub mod toast;
 pub mod visible;
 pub mod workspace;

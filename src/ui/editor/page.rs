@@ -7,6 +7,7 @@ use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::scope_panel::ScopePanel;
+use crate::ui::editor::share_panel::SharePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
 use crate::ui::editor::state::{EditorState, Panel, View};
 use crate::ui::editor::toolbar::Toolbar;
@@ -59,6 +60,7 @@ pub fn EditorPage(
         Panel::Scope => view! { <ScopePanel/> }.into_any(),
         Panel::Personas => view! { <PersonasPanel/> }.into_any(),
         Panel::History => view! { <HistoryPanel/> }.into_any(),
+        Panel::Share => view! { <SharePanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

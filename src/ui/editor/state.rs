@@ -87,6 +87,8 @@ pub enum Panel {
     Personas,
     /// Snapshots and backups.
     History,
+    /// The share link.
+    Share,
 }
 
 /// Which view of the map is shown.

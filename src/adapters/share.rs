@@ -1,0 +1,147 @@
+//! Share links in the browser: building the link from the page's own address, and the
+//! passphrase layer with WebCrypto (PBKDF2-HMAC-SHA256 → AES-256-GCM), native and fast.
+
+use crate::model::share::{self, Sealed, ShareError, PBKDF2_ITERATIONS};
+use crate::model::JourneyMap;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The full link for a payload: this page's address (any sub-path) with `#/s/<payload>`.
+pub fn link_for(payload: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .and_then(|l| {
+            Some(format!(
+                "{}{}{}",
+                l.origin().ok()?,
+                l.pathname().ok()?,
+                l.search().ok()?
+            ))
+        })
+        .unwrap_or_default();
+    format!("{base}#/s/{payload}")
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn subtle() -> Result<web_sys::SubtleCrypto, String> {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+        .ok_or_else(|| {
+            "this browser has no Web Crypto (it needs a secure https:// or localhost page)".into()
+        })
+}
+
+/// Random bytes from the browser's cryptographic generator.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
+    let mut out = [0u8; N];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut out).ok())
+        .ok_or("this browser cannot make random numbers")?;
+    Ok(out)
+}
+
+async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<web_sys::CryptoKey, JsValue> {
+    let subtle = subtle().map_err(|e| JsValue::from_str(&e))?;
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let material = JsFuture::from(subtle.import_key_with_str(
+        "raw",
+        &raw,
+        "PBKDF2",
+        false,
+        &Array::of1(&"deriveKey".into()),
+    )?)
+    .await?;
+    let params = Object::new();
+    set(&params, "name", &"PBKDF2".into());
+    set(&params, "salt", &Uint8Array::from(salt));
+    set(&params, "iterations", &JsValue::from(iterations));
+    set(&params, "hash", &"SHA-256".into());
+    let aes = Object::new();
+    set(&aes, "name", &"AES-GCM".into());
+    set(&aes, "length", &JsValue::from(256));
+    let key = JsFuture::from(subtle.derive_key_with_object_and_object(
+        &params,
+        material.unchecked_ref(),
+        &aes,
+        false,
+        &Array::of2(&"encrypt".into(), &"decrypt".into()),
+    )?)
+    .await?;
+    Ok(key.unchecked_into())
+}
+
+fn gcm(nonce: &[u8]) -> Object {
+    let params = Object::new();
+    set(&params, "name", &"AES-GCM".into());
+    set(&params, "iv", &Uint8Array::from(nonce));
+    params
+}
+
+/// The passphrase-protected payload of `map`.
+pub async fn encode_encrypted(map: &JourneyMap, passphrase: &str) -> Result<String, String> {
+    let salt = random_bytes::<16>()?;
+    let nonce = random_bytes::<12>()?;
+    let body = share::plain_body(map);
+    let failed = |_| "the link could not be encrypted in this browser".to_string();
+    let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS)
+        .await
+        .map_err(failed)?;
+    let subtle = subtle()?;
+    let sealed = JsFuture::from(
+        subtle
+            .encrypt_with_object_and_u8_array(&gcm(&nonce), &key, &body)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    let ciphertext = Uint8Array::new(&sealed).to_vec();
+    Ok(share::seal(&Sealed {
+        iterations: PBKDF2_ITERATIONS,
+        salt,
+        nonce,
+        ciphertext,
+    }))
+}
+
+/// Opens a passphrase-protected payload.
+pub async fn decode_with_passphrase(
+    payload: &str,
+    passphrase: &str,
+) -> Result<JourneyMap, ShareError> {
+    let sealed = share::unseal(payload)?;
+    let key = derive_key(passphrase, &sealed.salt, sealed.iterations)
+        .await
+        .map_err(|_| ShareError::Damaged("this browser could not derive the key".into()))?;
+    let subtle = subtle().map_err(ShareError::Damaged)?;
+    let promise = subtle
+        .decrypt_with_object_and_u8_array(&gcm(&sealed.nonce), &key, &sealed.ciphertext)
+        .map_err(|_| ShareError::WrongPassphrase)?;
+    // AES-GCM refuses a wrong key (and any tampering) with an OperationError.
+    let plain = JsFuture::from(promise)
+        .await
+        .map_err(|_| ShareError::WrongPassphrase)?;
+    share::open_body(&Uint8Array::new(&plain).to_vec()).map(|(map, _)| map)
+}
+
+/// Copies text to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("no clipboard")?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "the browser did not allow copying; select the link and copy it by hand".to_string()
+        })
+}

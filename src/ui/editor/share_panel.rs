@@ -1,0 +1,101 @@
+//! The share panel: a link that carries the whole map in its fragment, a QR code for the
+//! workshop projector, and an optional passphrase.
+
+use crate::adapters::share::{copy_text, encode_encrypted, link_for};
+use crate::model::share::{self, qr};
+use crate::ui::editor::state::{EditorState, Panel, Part};
+use leptos::prelude::*;
+
+/// A link with its copy button and QR code.
+#[component]
+fn LinkBox(
+    /// What the link is, e.g. "Link".
+    label: &'static str,
+    /// The link.
+    #[prop(into)]
+    link: Signal<String>,
+    /// Test id of the link field.
+    testid: &'static str,
+) -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let copy = move |_| {
+        let text = link.get_untracked();
+        leptos::task::spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => editor.toasts.info("Copied the link."),
+                Err(e) => editor
+                    .toasts
+                    .info(&format!("The link was not copied: {e}.")),
+            }
+        });
+    };
+    let qr = Memo::new(move |_| qr::qr_svg(&link.get()));
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <input type="text" readonly prop:value=move || link.get() data-testid=testid
+                on:focus:target=move |ev| ev.target().select()/>
+        </label>
+        <p class="meta">{move || format!("{} characters", link.with(|l| l.chars().count()))}
+            <button type="button" class="button" on:click=copy>"Copy link"</button></p>
+        {move || match qr.get() {
+            Some(svg) => view! { <div class="qr" data-testid="share-qr" inner_html=svg></div> }.into_any(),
+            None => view! { <p class="hint">"This link is too long for a QR code: send it by message instead."</p> }.into_any(),
+        }}
+    }
+}
+
+/// The share panel.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let link = Memo::new(move |_| {
+        editor.track(Part::Any);
+        link_for(&editor.with_map_untracked(share::encode))
+    });
+    let passphrase = RwSignal::new(String::new());
+    let protected = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let protect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pass = passphrase.get_untracked();
+        if pass.chars().count() < 8 {
+            editor
+                .toasts
+                .info("Use a passphrase of at least 8 characters; a few words are best.");
+            return;
+        }
+        busy.set(true);
+        let map = editor.with_map_untracked(Clone::clone);
+        leptos::task::spawn_local(async move {
+            match encode_encrypted(&map, &pass).await {
+                Ok(payload) => protected.set(Some(link_for(&payload))),
+                Err(e) => editor
+                    .toasts
+                    .info(&format!("The protected link was not made: {e}.")),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <aside class="side-panel" aria-labelledby="panel-title" data-testid="share-panel">
+            <button type="button" class="icon close" aria-label="Close sharing" on:click=move |_| editor.panel.set(Panel::Closed)>"×"</button>
+            <h2 id="panel-title">"Share"</h2>
+            <p class="hint">"The whole map travels inside the link, after the #, which browsers never send to a server. Whoever opens it sees the map read-only and can save a copy of their own."</p>
+            <LinkBox label="Link" link=link testid="share-link"/>
+            <form class="protect" on:submit=protect>
+                <h3>"Protect with a passphrase"</h3>
+                <p class="hint">"The map is encrypted in the link (AES-256); the viewer needs the passphrase. Tell it separately, not in the same message."</p>
+                <label class="field">
+                    <span class="field-label">"Passphrase"</span>
+                    <input type="password" autocomplete="new-password" prop:value=move || passphrase.get()
+                        on:input:target=move |ev| passphrase.set(ev.target().value())/>
+                </label>
+                <button type="submit" class="button primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "Encrypting…" } else { "Create protected link" }}
+                </button>
+            </form>
+            {move || protected.get().map(|l| view! { <LinkBox label="Protected link" link=Signal::derive(move || l.clone()) testid="protected-link"/> })}
+        </aside>
+    }
+}

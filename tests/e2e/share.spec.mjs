@@ -1,0 +1,94 @@
+// Sharing by link: the whole map in the fragment, opened read-only in a fresh browser
+// profile, saved as a copy; passphrase links; bad links get clear messages.
+import { test, expect, openApp } from './fixtures.mjs';
+
+async function makeLink(page) {
+  await openApp(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/\/trailmap\/#\/s\/[A-Za-z0-9_-]+$/);
+  return link;
+}
+
+test('a link opens the same map read-only in a fresh profile, and a copy can be saved', async ({ page, browser }) => {
+  const link = await makeLink(page);
+  const title = await page.getByTestId('map-title-input').inputValue();
+  // The sample map's link is longer than a QR code can hold: the panel says so.
+  if (link.length > 2900) await expect(page.getByTestId('share-panel')).toContainText('too long for a QR code');
+  else await expect(page.getByTestId('share-qr').locator('svg')).toBeVisible();
+  // A fresh profile: new context, empty storage.
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  const errors = [];
+  viewer.on('pageerror', (e) => errors.push(e.message));
+  viewer.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await viewer.goto(link);
+  await expect(viewer.getByTestId('shared-banner')).toContainText('read-only');
+  await expect(viewer.getByTestId('map-title-input')).toHaveValue(title);
+  await expect(viewer.getByTestId('map-title-input')).toHaveAttribute('readonly', '');
+  await expect(viewer.locator('li.card').first()).toBeVisible();
+  await expect(viewer.getByRole('button', { name: /Add an action/ })).toHaveCount(0);
+  await viewer.getByRole('button', { name: 'Save a copy to my maps' }).click();
+  await expect(viewer).toHaveURL(/#\/map\//);
+  await expect(viewer.getByTestId('map-title-input')).not.toHaveAttribute('readonly', '');
+  await viewer.goto(link.replace(/#.*/, '#/'));
+  await expect(viewer.getByTestId('map-list')).toContainText(title);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a passphrase link opens only with the passphrase', async ({ page, browser }) => {
+  await makeLink(page);
+  const panel = page.getByTestId('share-panel');
+  await panel.getByLabel('Passphrase').fill('correct horse battery');
+  await panel.getByRole('button', { name: 'Create protected link' }).click();
+  const link = await page.getByTestId('protected-link').inputValue({ timeout: 20_000 });
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  await viewer.goto(link);
+  await expect(viewer.getByTestId('share-locked')).toBeVisible();
+  await viewer.getByLabel('Passphrase').fill('wrong horse');
+  await viewer.getByRole('button', { name: 'Open the map' }).click();
+  await expect(viewer.getByRole('alert')).toContainText('does not open this map', { timeout: 20_000 });
+  await viewer.getByLabel('Passphrase').fill('correct horse battery');
+  await viewer.getByRole('button', { name: 'Open the map' }).click();
+  await expect(viewer.getByTestId('shared-banner')).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.locator('li.card').first()).toBeVisible();
+  await context.close();
+});
+
+test('bad links get a clear message, never a blank page', async ({ page }) => {
+  const link = await makeLink(page);
+  const payload = link.split('#/s/')[1];
+  const cases = [
+    [payload.slice(0, Math.floor(payload.length / 2)), /cut off|damaged/],
+    [payload.slice(0, 20) + '$%' + payload.slice(22), /changed on the way/],
+    ['Ag' + payload.slice(2), /newer version of Trailmap/],
+    ['AQ', /cut off/],
+  ];
+  for (const [bad, message] of cases) {
+    await page.goto('about:blank');
+    await page.goto(link.replace(/#.*/, '#/s/' + bad));
+    await expect(page.getByTestId('share-error')).toContainText(message);
+    await expect(page.getByRole('link', { name: 'Go to your maps' })).toBeVisible();
+  }
+});
+
+test('hostile text in a shared map renders as text', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /Blank map/ }).click();
+  await page.getByTestId('map-title-input').fill('<img src=x onerror="window.__pwned=1">');
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByLabel('Stage name').fill('<script>window.__pwned=2</script>');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  // A small map's link fits in a QR code for the projector.
+  await expect(page.getByTestId('share-qr').locator('svg')).toBeVisible();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('map-title-input')).toHaveValue('<img src=x onerror="window.__pwned=1">');
+  await expect(page.getByLabel('Stage name')).toHaveValue('<script>window.__pwned=2</script>');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+});
