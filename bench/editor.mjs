@@ -8,19 +8,11 @@
 //    keydown handler to the first task after the next frame (includes waiting for vsync,
 //    so it is an upper bound). Target p95 ≤ 16 ms.
 // Usage: node bench/editor.mjs  (after `trunk build --release`; see scripts/bench.sh)
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startApp } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 const KEYS = Number(process.env.KEYS || 200);
-const port = 4500 + Math.floor(Math.random() * 400);
-const server = spawn('node', ['tests/e2e/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser, base, close } = await startApp();
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
@@ -31,7 +23,7 @@ try {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${port}/trailmap/#/selftest/large-map`);
+  await page.goto(`${base}#/selftest/large-map`);
   await page.waitForURL(/#\/map\/bench-large/);
   await page.locator('li.card').first().waitFor();
   // For experiments: extra CSS injected into the page (e.g. CSS="th{position:static}").
@@ -107,6 +99,5 @@ try {
   console.log(`keystroke → first task after next frame (upper bound, includes vsync wait): median ${ms(median(frames))}, p95 ${ms(p95(frames))}`);
   if (errors.length) console.log('console errors:', errors);
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

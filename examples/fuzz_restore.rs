@@ -4,13 +4,7 @@
 //! `cargo run --release --example fuzz_restore -- [cases=100000] [seed]`
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64)
-    });
+    let (cases, seed) = trailmap::model::fuzzing::cli_args(100_000);
     println!("fuzz_restore: {cases} cases, seed {seed}");
     let started = std::time::Instant::now();
     let tally = trailmap::model::fuzzing::run(seed, cases);

@@ -7,6 +7,21 @@ use super::persist::{envelope, export_map_file, import_file};
 use super::restore::restore_map;
 use serde_json::{Map, Value};
 
+/// The fuzz commands' arguments: `[cases] [seed]` (the seed from the clock by default).
+pub fn cli_args(default_cases: u64) -> (u64, u64) {
+    let mut args = std::env::args().skip(1);
+    let cases = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(default_cases);
+    let seed = args.next().and_then(|a| a.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+    });
+    (cases, seed)
+}
+
 /// What one fuzz case ended in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {

@@ -2,15 +2,11 @@
 //! for a touchpoint's words, click to open it, line toggles, PNG/SVG export and the data
 //! as a table.
 
-use crate::adapters::canvas::{backend, download_png, use_canvas_size};
-use crate::adapters::files::download_text;
-use crate::charts::curve::{curve_rows, curve_svg, draw_emotion_curve, CurveLayout, CurveOptions};
-use crate::model::persist::files::file_stem;
+use crate::charts::curve::{curve_rows, curve_svg, draw_emotion_curve, CurveOptions};
 use crate::model::Id;
+use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use wasm_bindgen::JsCast;
 
 /// What the pointer is over: the touchpoint and where to show its tooltip (CSS pixels).
 #[derive(Clone, Debug, PartialEq)]
@@ -27,49 +23,31 @@ pub fn CurveView() -> impl IntoView {
     let by_stakeholder = RwSignal::new(false);
     let hidden = RwSignal::new(Vec::<Id>::new());
     let hover = RwSignal::new(None::<Hover>);
-    let error = RwSignal::new(None::<String>);
-    let wrap = NodeRef::<leptos::html::Div>::new();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let size = use_canvas_size(wrap);
-    let layout = StoredValue::new(CurveLayout::default());
-
-    let options = move || CurveOptions {
-        scale: size.get().map_or(1.0, |s| s.dpr),
+    let selected = Memo::new(move |_| match editor.panel.get() {
+        Panel::Card(id) => Some(id),
+        _ => None,
+    });
+    let options = move |scale: f64| CurveOptions {
+        scale,
         text_scale: 1.0,
         by_stakeholder: by_stakeholder.get(),
         hidden: hidden.get(),
-        selected: match editor.panel.get() {
-            Panel::Card(id) => Some(id),
-            _ => None,
-        },
+        selected: selected.get(),
         hovered: hover.with(|h| h.as_ref().map(|h| h.id)),
     };
     // Redraw when the map, the size or the options change; not otherwise.
-    Effect::new(move |_| {
+    let chart = use_chart_canvas(move |area, dpr| {
         editor.track(Part::Any);
-        let opts = options();
-        let (Some(size), Some(el)) = (size.get(), canvas.get()) else {
-            return;
-        };
-        let Some(back) = backend(&el, size) else {
-            error.set(Some("This browser could not draw the chart.".into()));
-            return;
-        };
-        let area = back.into_drawing_area();
-        match editor.with_map_untracked(|m| draw_emotion_curve(&area, m, &opts)) {
-            Ok(l) => {
-                layout.set_value(l);
-                error.set(None);
-            }
-            Err(e) => error.set(Some(format!("The curve could not be drawn: {e}."))),
-        }
+        let opts = options(dpr);
+        editor.with_map_untracked(|m| draw_emotion_curve(area, m, &opts))
     });
+    let (wrap, canvas, layout, error) = (chart.wrap, chart.canvas, chart.layout, chart.error);
 
     let hit = move |ev: &web_sys::MouseEvent| {
-        let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
+        let (dx, dy) = chart.device(ev);
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         layout
-            .with_value(|l| l.hit(x * dpr, y * dpr))
+            .with_value(|l| l.hit(dx, dy))
             .map(|id| Hover { id, x, y })
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -108,35 +86,15 @@ pub fn CurveView() -> impl IntoView {
         editor.track(Part::Any);
         editor.with_map_untracked(curve_rows)
     });
-    let file = move || editor.with_map_untracked(|m| file_stem(&m.scope.title));
-    let export_png = move |_| {
-        if let Some(el) = canvas.get_untracked() {
-            if let Err(e) = download_png(&el, &format!("{} - emotion curve.png", file())) {
-                editor
-                    .toasts
-                    .info(&format!("The picture was not saved: {e}."));
-            }
-        }
-    };
+    let export_png = move |_| chart.export_png(editor, "emotion curve");
     let export_svg = move |_| {
-        let Some(sz) = size.get_untracked() else {
-            return;
-        };
         let opts = CurveOptions {
-            scale: 1.0,
             hovered: None,
-            ..options()
+            ..options(1.0)
         };
-        match editor.with_map_untracked(|m| curve_svg(m, &opts, sz.width, sz.height)) {
-            Ok(svg) => {
-                let _ = download_text(
-                    &svg,
-                    "image/svg+xml",
-                    &format!("{} - emotion curve.svg", file()),
-                );
-            }
-            Err(e) => editor.toasts.info(&format!("The SVG was not made: {e}.")),
-        }
+        chart.export_svg(editor, "emotion curve", |w, h| {
+            editor.with_map_untracked(|m| curve_svg(m, &opts, w, h))
+        });
     };
     let summary = move || {
         let n = rows.with(|r| r.iter().filter(|r| !r.emotion.is_empty()).count());
@@ -198,9 +156,4 @@ pub fn CurveView() -> impl IntoView {
             </details>
         </section>
     }
-}
-
-/// The canvas element behind a node ref, for exports.
-pub fn canvas_of(node: &NodeRef<leptos::html::Canvas>) -> Option<web_sys::HtmlCanvasElement> {
-    node.get_untracked().and_then(|c| c.dyn_into().ok())
 }

@@ -2,15 +2,12 @@
 //! influence and interest (one undo step per drag), the quadrant lists beside it with the
 //! engagement each calls for (arrow keys move a stakeholder), and PNG/SVG export.
 
-use crate::adapters::canvas::{backend, download_png, use_canvas_size};
-use crate::adapters::files::download_text;
-use crate::charts::matrix::{draw_matrix, matrix_svg, MatrixLayout, MatrixOptions};
+use crate::charts::matrix::{draw_matrix, matrix_svg, MatrixOptions};
 use crate::model::edit::{Edit, StakeholderField};
-use crate::model::persist::files::file_stem;
 use crate::model::{Id, Level, Quadrant};
+use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::{EditorState, Part};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 
 /// The matrix with its quadrant lists.
 #[component]
@@ -18,45 +15,19 @@ pub fn MatrixView() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let selected = RwSignal::new(None::<Id>);
     let dragging = RwSignal::new(None::<(Id, Level, Level)>);
-    let error = RwSignal::new(None::<String>);
-    let wrap = NodeRef::<leptos::html::Div>::new();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let size = use_canvas_size(wrap);
-    let layout = StoredValue::new(MatrixLayout::default());
-
-    let options = move || MatrixOptions {
-        scale: size.get().map_or(1.0, |s| s.dpr),
+    let options = move |scale: f64| MatrixOptions {
+        scale,
         text_scale: 1.0,
         selected: selected.get(),
         dragging: dragging.get(),
     };
-    Effect::new(move |_| {
+    let chart = use_chart_canvas(move |area, dpr| {
         editor.track(Part::Stakeholders);
-        let opts = options();
-        let (Some(size), Some(el)) = (size.get(), canvas.get()) else {
-            return;
-        };
-        let Some(back) = backend(&el, size) else {
-            error.set(Some("This browser could not draw the matrix.".into()));
-            return;
-        };
-        let area = back.into_drawing_area();
-        match editor.with_map_untracked(|m| draw_matrix(&area, m, &opts)) {
-            Ok(l) => {
-                layout.set_value(l);
-                error.set(None);
-            }
-            Err(e) => error.set(Some(format!("The matrix could not be drawn: {e}."))),
-        }
+        let opts = options(dpr);
+        editor.with_map_untracked(|m| draw_matrix(area, m, &opts))
     });
-
-    let device = move |ev: &web_sys::MouseEvent| {
-        let dpr = size.get_untracked().map_or(1.0, |s| s.dpr);
-        (
-            f64::from(ev.offset_x()) * dpr,
-            f64::from(ev.offset_y()) * dpr,
-        )
-    };
+    let (wrap, canvas, layout, error) = (chart.wrap, chart.canvas, chart.layout, chart.error);
+    let device = move |ev: &web_sys::MouseEvent| chart.device(ev);
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if editor.read_only {
             return;
@@ -122,37 +93,15 @@ pub fn MatrixView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let file = move || editor.with_map_untracked(|m| file_stem(&m.scope.title));
-    let export_png = move |_| {
-        if let Some(el) = canvas.get_untracked() {
-            if let Err(e) =
-                download_png(&el, &format!("{} - influence-interest matrix.png", file()))
-            {
-                editor
-                    .toasts
-                    .info(&format!("The picture was not saved: {e}."));
-            }
-        }
-    };
+    let export_png = move |_| chart.export_png(editor, "influence-interest matrix");
     let export_svg = move |_| {
-        let Some(sz) = size.get_untracked() else {
-            return;
-        };
         let opts = MatrixOptions {
-            scale: 1.0,
             dragging: None,
-            ..options()
+            ..options(1.0)
         };
-        match editor.with_map_untracked(|m| matrix_svg(m, &opts, sz.width, sz.height)) {
-            Ok(svg) => {
-                let _ = download_text(
-                    &svg,
-                    "image/svg+xml",
-                    &format!("{} - influence-interest matrix.svg", file()),
-                );
-            }
-            Err(e) => editor.toasts.info(&format!("The SVG was not made: {e}.")),
-        }
+        chart.export_svg(editor, "influence-interest matrix", |w, h| {
+            editor.with_map_untracked(|m| matrix_svg(m, &opts, w, h))
+        });
     };
 
     view! {

@@ -3,6 +3,7 @@
 pub mod card;
 pub mod card_panel;
 pub mod cell;
+pub mod chart_canvas;
 pub mod curve_view;
 pub mod drag;
 pub mod grid;

@@ -1,0 +1,28 @@
+// Shared by the benchmark scripts: serve dist/ under /trailmap/ and drive Debian's Chromium.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+
+/** Starts the server and a browser; returns { browser, base, close }. */
+export async function startApp() {
+  const port = 4500 + Math.floor(Math.random() * 400);
+  const server = spawn('node', ['tests/e2e/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
+  await new Promise((r) => server.stdout.once('data', r));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => { await browser.close(); server.kill(); };
+  return { browser, base: `http://127.0.0.1:${port}/trailmap/`, close };
+}
+
+/** Opens a self-test page and returns the JSON it prints. */
+export async function selfTestResult(browser, base, name) {
+  const page = await browser.newPage();
+  await page.goto(`${base}#/selftest/${name}`);
+  const result = page.getByTestId('bench-result');
+  await result.filter({ hasText: '{' }).waitFor({ timeout: 120_000 });
+  const r = JSON.parse(await result.textContent());
+  if (r.error) throw new Error(r.error);
+  return r;
+}

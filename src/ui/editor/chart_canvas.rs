@@ -1,0 +1,117 @@
+//! What both charts share: a canvas sized to its box × devicePixelRatio, redrawn when the
+//! inputs its drawing reads change, with the layout kept for hit testing, and PNG/SVG export.
+
+use crate::adapters::canvas::{backend, download_png, use_canvas_size, CanvasSize};
+use crate::adapters::files::download_text;
+use crate::charts::ChartError;
+use crate::model::persist::files::file_stem;
+use crate::ui::editor::state::EditorState;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// A chart on a canvas.
+pub struct ChartCanvas<L: Send + Sync + 'static> {
+    /// The box the canvas fills (observed for size).
+    pub wrap: NodeRef<leptos::html::Div>,
+    /// The canvas.
+    pub canvas: NodeRef<leptos::html::Canvas>,
+    /// Its CSS size and device pixel ratio.
+    pub size: ReadSignal<Option<CanvasSize>>,
+    /// Where the last drawing put things.
+    pub layout: StoredValue<L>,
+    /// Why the last drawing failed, if it did.
+    pub error: RwSignal<Option<String>>,
+}
+
+// Every field is a Copy handle, whatever the layout type.
+impl<L: Send + Sync + 'static> Clone for ChartCanvas<L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<L: Send + Sync + 'static> Copy for ChartCanvas<L> {}
+
+/// Sets up a chart canvas. `draw` gets the drawing area and the device pixel ratio; the
+/// signals it reads decide when the chart is redrawn.
+pub fn use_chart_canvas<L: Default + Send + Sync + 'static>(
+    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, f64) -> Result<L, ChartError> + 'static,
+) -> ChartCanvas<L> {
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let size = use_canvas_size(wrap);
+    let chart = ChartCanvas {
+        wrap,
+        canvas,
+        size,
+        layout: StoredValue::new(L::default()),
+        error: RwSignal::new(None),
+    };
+    Effect::new(move |_| {
+        let (Some(size), Some(el)) = (size.get(), canvas.get()) else {
+            return;
+        };
+        let Some(back) = backend(&el, size) else {
+            chart
+                .error
+                .set(Some("This browser could not draw the chart.".into()));
+            return;
+        };
+        match draw(&back.into_drawing_area(), size.dpr) {
+            Ok(l) => {
+                chart.layout.set_value(l);
+                chart.error.set(None);
+            }
+            Err(e) => chart.error.set(Some(format!("{e}."))),
+        }
+    });
+    chart
+}
+
+impl<L: Send + Sync + 'static> ChartCanvas<L> {
+    /// A pointer position in backing-store pixels.
+    pub fn device(&self, ev: &web_sys::MouseEvent) -> (f64, f64) {
+        let dpr = self.size.get_untracked().map_or(1.0, |s| s.dpr);
+        (
+            f64::from(ev.offset_x()) * dpr,
+            f64::from(ev.offset_y()) * dpr,
+        )
+    }
+
+    /// Downloads the canvas as "<map title> - <what>.png".
+    pub fn export_png(&self, editor: EditorState, what: &str) {
+        let name =
+            editor.with_map_untracked(|m| format!("{} - {what}.png", file_stem(&m.scope.title)));
+        if let Some(el) = self.canvas.get_untracked() {
+            if let Err(e) = download_png(&el, &name) {
+                editor
+                    .toasts
+                    .info(&format!("The picture was not saved: {e}."));
+            }
+        }
+    }
+
+    /// Downloads an SVG made at the canvas's CSS size as "<map title> - <what>.svg".
+    pub fn export_svg(
+        &self,
+        editor: EditorState,
+        what: &str,
+        make: impl FnOnce(u32, u32) -> Result<String, ChartError>,
+    ) {
+        let Some(size) = self.size.get_untracked() else {
+            return;
+        };
+        let name =
+            editor.with_map_untracked(|m| format!("{} - {what}.svg", file_stem(&m.scope.title)));
+        match make(size.width, size.height) {
+            Ok(svg) => {
+                if let Err(e) = download_text(&svg, "image/svg+xml", &name) {
+                    editor.toasts.info(&format!("The SVG was not saved: {e}."));
+                }
+            }
+            Err(e) => editor.toasts.info(&format!("The SVG was not made: {e}.")),
+        }
+    }
+}
