@@ -222,7 +222,9 @@ impl Model {
     /// priming costs far more than a copy.
     fn primed(primer: &[u8]) -> Model {
         use std::sync::{Mutex, OnceLock};
-        static CACHE: OnceLock<Mutex<Option<(Vec<u8>, Model)>>> = OnceLock::new();
+        /// The last primer and the model primed with it.
+        type Primed = Option<(Vec<u8>, Model)>;
+        static CACHE: OnceLock<Mutex<Primed>> = OnceLock::new();
         let cache = CACHE.get_or_init(|| Mutex::new(None));
         if let Ok(mut slot) = cache.lock() {
             if let Some((p, m)) = slot.as_ref() {
