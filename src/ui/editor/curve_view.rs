@@ -74,14 +74,7 @@ pub fn CurveView() -> impl IntoView {
             </div>
         })
     };
-    let people = Memo::new(move |_| {
-        editor.read(Part::Stakeholders, |m| {
-            m.stakeholders
-                .iter()
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let people = editor.people();
     let rows = Memo::new(move |_| {
         editor.track(Part::Any);
         editor.with_map_untracked(curve_rows)

@@ -42,11 +42,9 @@ pub fn LaneRow(
         })
     });
     let move_lane = move |delta: i64| {
-        let (at, len) = position.get_untracked();
-        let to = at as i64 + delta;
-        if to >= 0 && (to as usize) < len {
-            editor.apply(Edit::MoveLane(lane, to as usize));
-        }
+        editor.move_within(position.get_untracked(), delta, |to| {
+            Edit::MoveLane(lane, to)
+        })
     };
     let delete = move |_| {
         let label = name.get_untracked();

@@ -28,11 +28,9 @@ pub fn StageHeader(
     });
     let name = Signal::derive(move || data.with(|s| s.name.clone()));
     let move_stage = move |delta: i64| {
-        let (at, len) = position.get_untracked();
-        let to = at as i64 + delta;
-        if to >= 0 && (to as usize) < len {
-            editor.apply(Edit::MoveStage(stage, to as usize));
-        }
+        editor.move_within(position.get_untracked(), delta, |to| {
+            Edit::MoveStage(stage, to)
+        })
     };
     let delete = move |_| {
         let label = name.get_untracked();

@@ -103,11 +103,9 @@ fn StakeholderRow(id: Id) -> impl IntoView {
         })
     });
     let move_by = move |delta: i64| {
-        let (at, len) = position.get_untracked();
-        let to = at as i64 + delta;
-        if to >= 0 && (to as usize) < len {
-            editor.apply(Edit::MoveStakeholder(id, to as usize));
-        }
+        editor.move_within(position.get_untracked(), delta, |to| {
+            Edit::MoveStakeholder(id, to)
+        })
     };
     let remove = move |_| {
         let name = person.with_untracked(|p| p.name.clone());

@@ -287,6 +287,34 @@ impl EditorState {
         }
     }
 
+    /// The stakeholders' ids and names, for pickers and line toggles.
+    pub fn people(&self) -> Memo<Vec<(Id, String)>> {
+        let this = *self;
+        Memo::new(move |_| {
+            this.read(Part::Stakeholders, |m| {
+                m.stakeholders
+                    .iter()
+                    .map(|s| (s.id, s.name.clone()))
+                    .collect()
+            })
+        })
+    }
+
+    /// Moves an item `delta` places within a list, given its (position, length), with
+    /// `edit` making the move to a position; nothing at the ends.
+    pub fn move_within(
+        &self,
+        position: (usize, usize),
+        delta: i64,
+        edit: impl FnOnce(usize) -> Edit,
+    ) {
+        let (at, len) = position;
+        let to = at as i64 + delta;
+        if to >= 0 && (to as usize) < len {
+            self.apply(edit(to as usize));
+        }
+    }
+
     /// Moves a card one place up or down among the cards its cell shows.
     pub fn nudge_card(&self, id: Id, delta: i32, group: LaneGroup) {
         let filter = self.filter.get_untracked();

@@ -15,14 +15,7 @@ pub fn Toolbar(
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let title = Memo::new(move |_| editor.read(Part::Scope, |m| m.scope.title.clone()));
-    let people = Memo::new(move |_| {
-        editor.read(Part::Stakeholders, |m| {
-            m.stakeholders
-                .iter()
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let people = editor.people();
     let can_undo = Memo::new(move |_| editor.read_history(|d| d.can_undo()));
     let can_redo = Memo::new(move |_| editor.read_history(|d| d.can_redo()));
     let view_tab = move |v: View, label: &'static str| {
