@@ -44,3 +44,28 @@ fn links_keep_the_page_address_and_put_the_map_in_the_fragment() {
     assert!(link.ends_with("#/s/AbC"), "{link}");
     assert!(link.starts_with("http"), "{link}");
 }
+
+/// Links made natively (the fixtures) open the same in the browser: both builds prime the
+/// coder identically, so a link made on one opens on the other.
+#[wasm_bindgen_test]
+fn fixture_links_open_in_the_browser_as_natively() {
+    for (link, json) in [
+        (
+            include_str!("fixtures/share/v1-b2b-saas.link"),
+            include_str!("fixtures/share/v1-b2b-saas.json"),
+        ),
+        (
+            include_str!("fixtures/share/v2-six-stage-b2b.link"),
+            include_str!("fixtures/share/v2-six-stage-b2b.json"),
+        ),
+    ] {
+        let expected: trailmap::model::JourneyMap = serde_json::from_str(json).unwrap();
+        assert_eq!(share::decode(link.trim()).unwrap().0, expected);
+    }
+    let edited = {
+        let mut m = templates::build("b2b-saas").unwrap();
+        m.cards[0].quote = "We compared four vendors in one afternoon.".into();
+        m
+    };
+    assert_eq!(share::decode(&share::encode(&edited)).unwrap().0, edited);
+}

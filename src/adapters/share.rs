@@ -106,6 +106,7 @@ pub async fn encode_encrypted(map: &JourneyMap, passphrase: &str) -> Result<Stri
     .map_err(failed)?;
     let ciphertext = Uint8Array::new(&sealed).to_vec();
     Ok(share::seal(&Sealed {
+        version: share::FORMAT_VERSION,
         iterations: PBKDF2_ITERATIONS,
         salt,
         nonce,
@@ -130,7 +131,7 @@ pub async fn decode_with_passphrase(
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| ShareError::WrongPassphrase)?;
-    share::open_body(&Uint8Array::new(&plain).to_vec()).map(|(map, _)| map)
+    share::open_body(sealed.version, &Uint8Array::new(&plain).to_vec()).map(|(map, _)| map)
 }
 
 /// Copies text to the clipboard.

@@ -3,6 +3,15 @@
 //! fields, cards pointing at stages and lanes by position, common channels by number.
 //! The reader bounds every count and length by the bytes left, so hostile input cannot
 //! make it allocate more than the input justifies.
+//!
+//! Two layouts exist, both read forever:
+//! - [`Layout::V1`] (link format 1): one stream of numbers, where each string is its byte
+//!   length, then all text.
+//! - [`Layout::V2`] (link format 2): numbers split into columns of one kind each (ids as
+//!   differences, card stages, card lanes, presence bits, …), so a compressor sees runs
+//!   of similar values; ids written as the difference from the id before plus one (0 for
+//!   maps built in order); strings ended by a 0xFF byte (never part of UTF-8) in the text
+//!   stream instead of lengths among the numbers.
 
 use crate::model::ids::Id;
 use crate::model::map::{
@@ -11,48 +20,167 @@ use crate::model::map::{
 };
 use crate::model::scales::{Emotion, Level};
 
-/// Appends values to a byte buffer. Strings go to a separate text stream, joined after
+/// How values are laid out in the bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Link format 1: one number stream with string lengths, then the text.
+    V1,
+    /// Link format 2: number columns, id differences, 0xFF-ended strings.
+    V2,
+}
+
+/// Ends a string in the [`Layout::V2`] text stream (a byte UTF-8 never uses).
+const END: u8 = 0xFF;
+
+/// The number columns of [`Layout::V2`]; [`Layout::V1`] writes all of them into the first.
+#[derive(Clone, Copy)]
+enum Col {
+    /// Counts, scope settings, stakeholder levels and anything else.
+    General = 0,
+    /// Ids of personas, stakeholders, stages, lanes and cards.
+    Ids = 1,
+    /// Card stage positions.
+    Stage = 2,
+    /// Card lane positions.
+    Lane = 3,
+    /// Card presence bits.
+    Flags = 4,
+    /// Card channels.
+    Channel = 5,
+    /// Card emotion and to-be scores.
+    Emotion = 6,
+    /// References to stakeholders (card stakeholders, influences) and pain scores.
+    Refs = 7,
+}
+
+const COLUMNS: usize = 8;
+
+/// Appends values to byte buffers. Strings go to a separate text stream, joined after
 /// the numbers by [`Writer::finish`], so the compressor sees one run of prose.
-#[derive(Default)]
 pub struct Writer {
-    /// The numbers and lengths written so far.
-    pub bytes: Vec<u8>,
+    layout: Layout,
+    /// The numbers written so far, per column (only the first in [`Layout::V1`]).
+    cols: Vec<Vec<u8>>,
     /// The text written so far.
-    pub texts: Vec<u8>,
+    texts: Vec<u8>,
+    /// The last id written ([`Layout::V2`] writes differences).
+    last_id: u32,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer::new(Layout::V1)
+    }
+}
+
+fn leb128(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
 impl Writer {
-    /// An unsigned integer as LEB128.
-    pub fn uint(&mut self, mut v: u64) {
-        loop {
-            let byte = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                self.bytes.push(byte);
-                return;
-            }
-            self.bytes.push(byte | 0x80);
+    /// An empty writer for `layout`.
+    pub fn new(layout: Layout) -> Writer {
+        Writer {
+            layout,
+            cols: vec![Vec::new(); COLUMNS],
+            texts: Vec::new(),
+            last_id: 0,
         }
     }
 
-    /// A string: its byte length among the numbers, its UTF-8 bytes in the text stream.
-    pub fn text(&mut self, s: &str) {
-        self.uint(s.len() as u64);
-        self.texts.extend_from_slice(s.as_bytes());
+    fn col(&mut self, col: Col) -> &mut Vec<u8> {
+        match self.layout {
+            Layout::V1 => &mut self.cols[0],
+            Layout::V2 => &mut self.cols[col as usize],
+        }
     }
 
-    /// Numbers, then text: `[length of numbers][numbers][text]`.
-    pub fn finish(self) -> Vec<u8> {
-        let mut out = Writer::default();
-        out.uint(self.bytes.len() as u64);
-        out.bytes.extend(self.bytes);
-        out.bytes.extend(self.texts);
-        out.bytes
+    /// An unsigned integer as LEB128 (in the general column).
+    pub fn uint(&mut self, v: u64) {
+        self.uint_in(Col::General, v);
+    }
+
+    /// Raw bytes in the general column.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.col(Col::General).extend_from_slice(bytes);
+    }
+
+    fn uint_in(&mut self, col: Col, v: u64) {
+        leb128(self.col(col), v);
+    }
+
+    fn byte_in(&mut self, col: Col, b: u8) {
+        self.col(col).push(b);
     }
 
     fn byte(&mut self, b: u8) {
-        self.bytes.push(b);
+        self.byte_in(Col::General, b);
     }
+
+    /// An item's id: as is in [`Layout::V1`], as a zigzag difference from the last id
+    /// plus one in [`Layout::V2`].
+    fn id(&mut self, id: Id) {
+        match self.layout {
+            Layout::V1 => self.uint(u64::from(id.0)),
+            Layout::V2 => {
+                let d = i64::from(id.0) - i64::from(self.last_id) - 1;
+                self.last_id = id.0;
+                self.uint_in(Col::Ids, zigzag(d));
+            }
+        }
+    }
+
+    /// A string: in [`Layout::V1`] its byte length among the numbers and its UTF-8 bytes
+    /// in the text stream; in [`Layout::V2`] its bytes and an end byte in the current
+    /// text column.
+    pub fn text(&mut self, s: &str) {
+        if self.layout == Layout::V1 {
+            self.uint(s.len() as u64);
+        }
+        self.texts.extend_from_slice(s.as_bytes());
+        if self.layout == Layout::V2 {
+            self.texts.push(END);
+        }
+    }
+
+    /// Numbers, then text. [`Layout::V1`]: `[length of numbers][numbers][text]`;
+    /// [`Layout::V2`]: `[length of each column][columns][text]`.
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let used = match self.layout {
+            Layout::V1 => 1,
+            Layout::V2 => COLUMNS,
+        };
+        for c in &self.cols[..used] {
+            leb128(&mut out, c.len() as u64);
+        }
+        for c in &self.cols[..used] {
+            out.extend_from_slice(c);
+        }
+        out.extend(self.texts);
+        out
+    }
+
+    /// The bytes written so far with no header ([`Layout::V1`]'s single column).
+    pub fn into_raw(self) -> Vec<u8> {
+        self.cols.into_iter().flatten().chain(self.texts).collect()
+    }
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
 /// Why bytes could not be read as a map.
@@ -61,10 +189,11 @@ pub struct DecodeError(pub String);
 
 /// Reads values written by [`Writer`].
 pub struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+    layout: Layout,
+    cols: Vec<(&'a [u8], usize)>,
     texts: &'a [u8],
     text_at: usize,
+    last_id: u32,
 }
 
 type Read<T> = Result<T, DecodeError>;
@@ -73,71 +202,134 @@ fn err<T>(what: &str) -> Read<T> {
     Err(DecodeError(what.to_string()))
 }
 
+fn read_leb128(bytes: &[u8], at: &mut usize) -> Read<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let Some(&b) = bytes.get(*at) else {
+            return err("the data ends in the middle of a number");
+        };
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    err("a number is too long")
+}
+
 impl<'a> Reader<'a> {
     /// A reader over plain `bytes` (no text stream; strings cannot be read).
     pub fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader {
-            bytes,
-            at: 0,
+            layout: Layout::V1,
+            cols: vec![(bytes, 0)],
             texts: &[],
             text_at: 0,
+            last_id: 0,
         }
     }
 
-    /// A reader over what [`Writer::finish`] made.
-    pub fn split(all: &'a [u8]) -> Read<Reader<'a>> {
-        let mut head = Reader::new(all);
-        let n = head.uint()?;
-        if n > head.remaining() as u64 {
-            return err("the data is cut off");
+    /// A reader over what [`Writer::finish`] made for `layout`.
+    pub fn split(all: &'a [u8], layout: Layout) -> Read<Reader<'a>> {
+        let used = match layout {
+            Layout::V1 => 1,
+            Layout::V2 => COLUMNS,
+        };
+        let mut at = 0;
+        let mut lens = Vec::with_capacity(used);
+        for _ in 0..used {
+            lens.push(read_leb128(all, &mut at)?);
         }
-        let start = head.at;
-        let end = start + n as usize;
+        let mut cols = Vec::with_capacity(used);
+        for n in lens {
+            if n > (all.len() - at) as u64 {
+                return err("the data is cut off");
+            }
+            let end = at + n as usize;
+            cols.push((&all[at..end], 0));
+            at = end;
+        }
         Ok(Reader {
-            bytes: &all[start..end],
-            at: 0,
-            texts: &all[end..],
+            layout,
+            cols,
+            texts: &all[at..],
             text_at: 0,
+            last_id: 0,
         })
     }
 
-    /// Bytes not yet read.
-    pub fn remaining(&self) -> usize {
-        self.bytes.len() - self.at
+    fn col(&self, col: Col) -> usize {
+        match self.layout {
+            Layout::V1 => 0,
+            Layout::V2 => col as usize,
+        }
     }
 
-    /// An unsigned LEB128 integer.
+    /// Bytes not yet read (numbers and text).
+    pub fn remaining(&self) -> usize {
+        self.cols.iter().map(|(b, at)| b.len() - at).sum::<usize>() + self.texts.len()
+            - self.text_at
+    }
+
+    /// An unsigned LEB128 integer from the general column.
     pub fn uint(&mut self) -> Read<u64> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let Some(&b) = self.bytes.get(self.at) else {
-                return err("the data ends in the middle of a number");
-            };
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        err("a number is too long")
+        self.uint_in(Col::General)
+    }
+
+    fn uint_in(&mut self, col: Col) -> Read<u64> {
+        let c = self.col(col);
+        let (bytes, at) = &mut self.cols[c];
+        read_leb128(bytes, at)
+    }
+
+    fn byte_in(&mut self, col: Col) -> Read<u8> {
+        let c = self.col(col);
+        let (bytes, at) = &mut self.cols[c];
+        let Some(&b) = bytes.get(*at) else {
+            return err("the data ends too early");
+        };
+        *at += 1;
+        Ok(b)
+    }
+
+    fn byte(&mut self) -> Read<u8> {
+        self.byte_in(Col::General)
     }
 
     fn small(&mut self, max: u64, what: &str) -> Read<u64> {
-        let v = self.uint()?;
+        self.small_in(Col::General, max, what)
+    }
+
+    fn id(&mut self) -> Read<Id> {
+        match self.layout {
+            Layout::V1 => Ok(Id(self.small(u64::from(u32::MAX), "an id")? as u32)),
+            Layout::V2 => {
+                let d = unzigzag(self.uint_in(Col::Ids)?);
+                let id = i64::from(self.last_id) + 1 + d;
+                let id = u32::try_from(id)
+                    .map_err(|_| DecodeError(format!("an id is out of range ({id})")))?;
+                self.last_id = id;
+                Ok(Id(id))
+            }
+        }
+    }
+
+    fn small_in(&mut self, col: Col, max: u64, what: &str) -> Read<u64> {
+        let v = self.uint_in(col)?;
         if v > max {
             return Err(DecodeError(format!("{what} is out of range ({v})")));
         }
         Ok(v)
     }
 
-    fn id(&mut self) -> Read<Id> {
-        Ok(Id(self.small(u64::from(u32::MAX), "an id")? as u32))
-    }
-
     /// A count of items that each take at least `min_bytes` bytes: never more than the
     /// bytes left could hold.
     fn count(&mut self, min_bytes: usize) -> Read<usize> {
-        let n = self.uint()?;
+        self.count_in(Col::General, min_bytes)
+    }
+
+    fn count_in(&mut self, col: Col, min_bytes: usize) -> Read<usize> {
+        let n = self.uint_in(col)?;
         if n > (self.remaining() / min_bytes.max(1)) as u64 {
             return err("a list claims more items than the data holds");
         }
@@ -146,28 +338,29 @@ impl<'a> Reader<'a> {
 
     /// A string.
     pub fn text(&mut self) -> Read<String> {
-        let len = self.uint()?;
-        if len > (self.texts.len() - self.text_at) as u64 {
-            return err("a text runs past the end of the data");
-        }
-        let end = self.text_at + len as usize;
-        let s = std::str::from_utf8(&self.texts[self.text_at..end])
+        let rest = &self.texts[self.text_at..];
+        let (len, skip) = match self.layout {
+            Layout::V1 => {
+                let len = self.uint()?;
+                if len > rest.len() as u64 {
+                    return err("a text runs past the end of the data");
+                }
+                (len as usize, 0)
+            }
+            Layout::V2 => match rest.iter().position(|b| *b == END) {
+                Some(len) => (len, 1),
+                None => return err("a text runs past the end of the data"),
+            },
+        };
+        let s = std::str::from_utf8(&rest[..len])
             .map_err(|_| DecodeError("a text is not valid UTF-8".into()))?;
-        self.text_at = end;
+        self.text_at += len + skip;
         Ok(s.to_string())
     }
 
     /// Whether everything was read.
     fn done(&self) -> bool {
-        self.remaining() == 0 && self.text_at == self.texts.len()
-    }
-
-    fn byte(&mut self) -> Read<u8> {
-        let Some(&b) = self.bytes.get(self.at) else {
-            return err("the data ends too early");
-        };
-        self.at += 1;
-        Ok(b)
+        self.remaining() == 0
     }
 }
 
@@ -234,7 +427,12 @@ fn unpack_scores(mut packed: u64) -> Read<PainScores> {
 
 /// Encodes `map` (which should be valid: cards in existing stages and lanes).
 pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
-    let mut w = Writer::default();
+    encode_map_as(map, Layout::V1)
+}
+
+/// Encodes `map` in `layout` (which should be valid: cards in existing stages and lanes).
+pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
+    let mut w = Writer::new(layout);
     w.uint(u64::from(map.next_id));
     let s = &map.scope;
     w.text(&s.title);
@@ -249,7 +447,7 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
 
     w.uint(map.personas.len() as u64);
     for p in &map.personas {
-        w.uint(u64::from(p.id.0));
+        w.id(p.id);
         for t in [
             &p.name,
             &p.role,
@@ -265,7 +463,7 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
     }
     w.uint(map.stakeholders.len() as u64);
     for st in &map.stakeholders {
-        w.uint(u64::from(st.id.0));
+        w.id(st.id);
         w.text(&st.name);
         w.byte(
             RoleType::ALL
@@ -284,14 +482,14 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
         );
         w.text(&st.priorities);
         w.text(&st.concerns);
-        w.uint(st.influences.len() as u64);
+        w.uint_in(Col::Refs, st.influences.len() as u64);
         for i in &st.influences {
-            w.uint(u64::from(i.0));
+            w.uint_in(Col::Refs, u64::from(i.0));
         }
     }
     w.uint(map.stages.len() as u64);
     for st in &map.stages {
-        w.uint(u64::from(st.id.0));
+        w.id(st.id);
         for t in [
             &st.name,
             &st.description,
@@ -303,20 +501,22 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
     }
     w.uint(map.lanes.len() as u64);
     for l in &map.lanes {
-        w.uint(u64::from(l.id.0));
+        w.id(l.id);
         w.text(&l.name);
         w.byte(LaneKind::ALL.iter().position(|k| *k == l.kind).unwrap_or(0) as u8);
     }
     w.uint(map.cards.len() as u64);
     for c in &map.cards {
-        w.uint(u64::from(c.id.0));
-        w.uint(
+        w.id(c.id);
+        w.uint_in(
+            Col::Stage,
             map.stages
                 .iter()
                 .position(|s| s.id == c.stage)
                 .unwrap_or(map.stages.len()) as u64,
         );
-        w.uint(
+        w.uint_in(
+            Col::Lane,
             map.lanes
                 .iter()
                 .position(|l| l.id == c.lane)
@@ -344,19 +544,19 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
         .iter()
         .filter(|(on, _)| *on)
         .fold(0, |acc, (_, bit)| acc | bit);
-        w.uint(flags);
+        w.uint_in(Col::Flags, flags);
         if flags & NOTES != 0 {
             w.text(&c.notes);
         }
         if flags & STAKEHOLDERS != 0 {
-            w.uint(c.stakeholders.len() as u64);
+            w.uint_in(Col::Refs, c.stakeholders.len() as u64);
             for s in &c.stakeholders {
                 let at = map
                     .stakeholders
                     .iter()
                     .position(|x| x.id == *s)
                     .unwrap_or(map.stakeholders.len());
-                w.uint(at as u64);
+                w.uint_in(Col::Refs, at as u64);
             }
         }
         if flags & TEAM != 0 {
@@ -364,27 +564,27 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
         }
         if flags & CHANNEL != 0 {
             match COMMON_CHANNELS.iter().position(|ch| *ch == c.channel) {
-                Some(i) => w.uint(i as u64 + 1),
+                Some(i) => w.uint_in(Col::Channel, i as u64 + 1),
                 None => {
-                    w.uint(0);
+                    w.uint_in(Col::Channel, 0);
                     w.text(&c.channel);
                 }
             }
         }
         if let Some(e) = c.emotion {
-            w.byte((e.value() + 2) as u8);
+            w.byte_in(Col::Emotion, (e.value() + 2) as u8);
         }
         if flags & QUOTE != 0 {
             w.text(&c.quote);
         }
         if let Some(e) = c.to_be {
-            w.byte((e.value() + 2) as u8);
+            w.byte_in(Col::Emotion, (e.value() + 2) as u8);
         }
         if flags & EVIDENCE != 0 {
             w.text(&c.evidence);
         }
         if flags & SCORES != 0 {
-            w.uint(pack_scores(&c.scores));
+            w.uint_in(Col::Refs, pack_scores(&c.scores));
         }
         for (bit, t) in [
             (OWNER, &c.owner),
@@ -404,7 +604,12 @@ pub fn encode_map(map: &JourneyMap) -> Vec<u8> {
 
 /// Decodes bytes written by [`encode_map`].
 pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
-    let mut r = Reader::split(bytes)?;
+    decode_map_as(bytes, Layout::V1)
+}
+
+/// Decodes bytes written by [`encode_map_as`] in `layout`.
+pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeError> {
+    let mut r = Reader::split(bytes, layout)?;
     let next_id = r.small(u64::from(u32::MAX), "the id counter")? as u32;
     let title = r.text()?;
     let objective = r.text()?;
@@ -429,7 +634,8 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
         ..JourneyMap::default()
     };
 
-    for _ in 0..r.count(9)? {
+    let personas = r.count(9)?;
+    for _ in 0..personas {
         let id = r.id()?;
         let mut t = || r.text();
         map.personas.push(Persona {
@@ -444,7 +650,8 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             frustrations: t()?,
         });
     }
-    for _ in 0..r.count(9)? {
+    let people = r.count(9)?;
+    for _ in 0..people {
         let id = r.id()?;
         let name = r.text()?;
         let role_type = pick(&RoleType::ALL, r.byte()?, "role type")?;
@@ -457,8 +664,10 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
         let priorities = r.text()?;
         let concerns = r.text()?;
         let mut influences = Vec::new();
-        for _ in 0..r.count(1)? {
-            influences.push(r.id()?);
+        for _ in 0..r.count_in(Col::Refs, 1)? {
+            influences.push(Id(
+                r.small_in(Col::Refs, u64::from(u32::MAX), "an id")? as u32
+            ));
         }
         map.stakeholders.push(Stakeholder {
             id,
@@ -473,7 +682,8 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             influences,
         });
     }
-    for _ in 0..r.count(5)? {
+    let stages = r.count(5)?;
+    for _ in 0..stages {
         let id = r.id()?;
         map.stages.push(Stage {
             id,
@@ -483,7 +693,8 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             owning_team: r.text()?,
         });
     }
-    for _ in 0..r.count(3)? {
+    let lanes = r.count(3)?;
+    for _ in 0..lanes {
         let id = r.id()?;
         let name = r.text()?;
         let kind = pick(&LaneKind::ALL, r.byte()?, "lane kind")?;
@@ -495,12 +706,12 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
         let id = r.id()?;
         let stage = map
             .stages
-            .get(r.uint()? as usize)
+            .get(r.uint_in(Col::Stage)? as usize)
             .map(|s| s.id)
             .ok_or_else(|| DecodeError("a card's stage does not exist".into()))?;
         let lane = map
             .lanes
-            .get(r.uint()? as usize)
+            .get(r.uint_in(Col::Lane)? as usize)
             .map(|l| l.id)
             .ok_or_else(|| DecodeError("a card's lane does not exist".into()))?;
         let mut c = Card {
@@ -510,7 +721,7 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             text: r.text()?,
             ..Card::default()
         };
-        let flags = r.uint()?;
+        let flags = r.uint_in(Col::Flags)?;
         if flags >> 16 != 0 {
             return err("a card has fields this version does not know");
         }
@@ -518,8 +729,8 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             c.notes = r.text()?;
         }
         if flags & STAKEHOLDERS != 0 {
-            for _ in 0..r.count(1)? {
-                let at = r.uint()? as usize;
+            for _ in 0..r.count_in(Col::Refs, 1)? {
+                let at = r.uint_in(Col::Refs)? as usize;
                 let s = map.stakeholders.get(at).ok_or_else(|| {
                     DecodeError("a card names a stakeholder who does not exist".into())
                 })?;
@@ -530,7 +741,7 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             c.owning_team = r.text()?;
         }
         if flags & CHANNEL != 0 {
-            c.channel = match r.uint()? {
+            c.channel = match r.uint_in(Col::Channel)? {
                 0 => r.text()?,
                 i => COMMON_CHANNELS
                     .get(i as usize - 1)
@@ -539,7 +750,7 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             };
         }
         let emotion = |r: &mut Reader| -> Read<Emotion> {
-            Emotion::new(i64::from(r.byte()?) - 2)
+            Emotion::new(i64::from(r.byte_in(Col::Emotion)?) - 2)
                 .ok_or_else(|| DecodeError("an emotion score is out of range".into()))
         };
         if flags & EMOTION != 0 {
@@ -556,7 +767,7 @@ pub fn decode_map(bytes: &[u8]) -> Result<JourneyMap, DecodeError> {
             c.evidence = r.text()?;
         }
         if flags & SCORES != 0 {
-            c.scores = unpack_scores(r.uint()?)?;
+            c.scores = unpack_scores(r.uint_in(Col::Refs)?)?;
         }
         for (bit, field) in [
             (OWNER, &mut c.owner),
@@ -584,16 +795,26 @@ mod tests {
     use crate::model::generate::generated_map;
     use crate::model::templates;
 
+    const LAYOUTS: [Layout; 2] = [Layout::V1, Layout::V2];
+
     #[test]
     fn maps_round_trip_exactly() {
-        for t in templates::TEMPLATES {
-            let map = templates::build(t.key).unwrap();
-            assert_eq!(decode_map(&encode_map(&map)).unwrap(), map, "{}", t.key);
+        for layout in LAYOUTS {
+            let round_trip = |m: &JourneyMap| decode_map_as(&encode_map_as(m, layout), layout);
+            for t in templates::TEMPLATES {
+                let map = templates::build(t.key).unwrap();
+                assert_eq!(round_trip(&map).unwrap(), map, "{} {layout:?}", t.key);
+            }
+            let big = generated_map(12, 8, 400, 9);
+            assert_eq!(round_trip(&big).unwrap(), big);
+            let blank = JourneyMap::blank("");
+            assert_eq!(round_trip(&blank).unwrap(), blank);
+            // Ids out of order, a NUL and non-ASCII text.
+            let mut odd = generated_map(3, 2, 6, 3);
+            odd.cards.reverse();
+            odd.cards[0].text = "Zürich \0 kickoff — “quoted”".into();
+            assert_eq!(round_trip(&odd).unwrap(), odd);
         }
-        let big = generated_map(12, 8, 400, 9);
-        assert_eq!(decode_map(&encode_map(&big)).unwrap(), big);
-        let blank = JourneyMap::blank("");
-        assert_eq!(decode_map(&encode_map(&blank)).unwrap(), blank);
     }
 
     #[test]
@@ -612,16 +833,18 @@ mod tests {
 
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
-        let bytes = encode_map(&templates::build("b2b-saas").unwrap());
-        for n in 0..bytes.len() {
-            assert!(
-                decode_map(&bytes[..n]).is_err(),
-                "prefix of {n} bytes decoded"
-            );
+        for layout in LAYOUTS {
+            let bytes = encode_map_as(&templates::build("b2b-saas").unwrap(), layout);
+            for n in 0..bytes.len() {
+                assert!(
+                    decode_map_as(&bytes[..n], layout).is_err(),
+                    "{layout:?}: prefix of {n} bytes decoded"
+                );
+            }
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert!(decode_map_as(&longer, layout).is_err());
         }
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert!(decode_map(&longer).is_err());
     }
 
     #[test]
@@ -633,7 +856,7 @@ mod tests {
         }
         w.uint(0);
         w.text("");
-        w.bytes.push(1);
+        w.raw(&[1]);
         for _ in 0..3 {
             w.text("");
         }

@@ -5,7 +5,9 @@
 //! coded with a binary arithmetic coder. On the short texts of a journey map it packs
 //! clearly tighter than deflate, and a primer — domain text both sides feed through the
 //! model before the data — helps further. Model, primer and coder are part of the link
-//! format: changing any of them needs a new format version.
+//! format: changing any of them needs a new format version. This file holds the coder,
+//! the parts both predictors share and format 1's predictor ([`Coder::V1`]); format 2's
+//! is in [`super::cm2`].
 
 /// Most bytes a compressed stream may claim to hold (guards against decompression bombs).
 pub const MAX_DECODED: usize = 4 * 1024 * 1024;
@@ -24,17 +26,26 @@ fn squash_f(d: i32) -> i32 {
     ((4096.0 / (1.0 + (-x).exp())) as i32).clamp(1, 4095)
 }
 
+/// Which bit predictor a stream was made with (part of the link format).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coder {
+    /// Link format 1.
+    V1,
+    /// Link format 2 ([`super::cm2`]).
+    V2,
+}
+
 /// Tables shared by predictor parts.
 #[derive(Clone)]
-struct Tables {
+pub(super) struct Tables {
     stretch: Vec<i16>,
     squash: Vec<i16>,
     /// 65536 / (n + 1.5), the counter step after n observations.
-    rate: Vec<i32>,
+    pub(super) rate: Vec<i32>,
 }
 
 impl Tables {
-    fn new() -> Tables {
+    pub(super) fn new() -> Tables {
         let squash: Vec<i16> = (-2047..=2047).map(|d| squash_f(d) as i16).collect();
         let mut stretch = vec![2047i16; 4096];
         let mut pi = 0usize;
@@ -55,24 +66,24 @@ impl Tables {
         }
     }
 
-    fn squash(&self, d: i32) -> i32 {
+    pub(super) fn squash(&self, d: i32) -> i32 {
         i32::from(self.squash[(d.clamp(-2047, 2047) + 2047) as usize])
     }
 
-    fn stretch(&self, p: i32) -> i32 {
+    pub(super) fn stretch(&self, p: i32) -> i32 {
         i32::from(self.stretch[p.clamp(0, 4095) as usize])
     }
 }
 
 /// An adaptive probability map: refines a probability given a small context.
 #[derive(Clone)]
-struct Apm {
+pub(super) struct Apm {
     t: Vec<u16>,
     index: usize,
 }
 
 impl Apm {
-    fn new(contexts: usize, tables: &Tables) -> Apm {
+    pub(super) fn new(contexts: usize, tables: &Tables) -> Apm {
         let mut t = vec![0u16; contexts * 33];
         for c in 0..contexts {
             for j in 0..33 {
@@ -82,7 +93,7 @@ impl Apm {
         Apm { t, index: 0 }
     }
 
-    fn refine(&mut self, pr: i32, cx: usize, tables: &Tables) -> i32 {
+    pub(super) fn refine(&mut self, pr: i32, cx: usize, tables: &Tables) -> i32 {
         let s = tables.stretch(pr) + 2048;
         let lo = (s >> 7) as usize;
         let w = s & 127;
@@ -92,7 +103,7 @@ impl Apm {
         ((a * (128 - w) + b * w) >> 11).clamp(1, 4095)
     }
 
-    fn update(&mut self, bit: u32) {
+    pub(super) fn update(&mut self, bit: u32) {
         let g = ((bit as i32) << 16) + ((bit as i32) << 5) - (bit as i32) - (bit as i32);
         for i in [self.index, self.index + 1] {
             let t = i32::from(self.t[i]);
@@ -217,27 +228,56 @@ impl Model {
     fn p(&self) -> u32 {
         self.pr as u32
     }
+}
 
-    /// A model that has learnt `primer`, built once per primer and then copied, since
-    /// priming costs far more than a copy.
-    fn primed(primer: &[u8]) -> Model {
+/// Either format's predictor.
+#[derive(Clone)]
+enum Predictor {
+    V1(Box<Model>),
+    V2(Box<super::cm2::Model>),
+}
+
+impl Predictor {
+    fn new(coder: Coder) -> Predictor {
+        match coder {
+            Coder::V1 => Predictor::V1(Box::new(Model::new())),
+            Coder::V2 => Predictor::V2(Box::new(super::cm2::Model::new())),
+        }
+    }
+
+    fn p(&self) -> u32 {
+        match self {
+            Predictor::V1(m) => m.p(),
+            Predictor::V2(m) => m.p(),
+        }
+    }
+
+    fn update(&mut self, bit: u32) {
+        match self {
+            Predictor::V1(m) => m.update(bit),
+            Predictor::V2(m) => m.update(bit),
+        }
+    }
+
+    /// A predictor that has learnt `primer`, built once per coder and primer and then
+    /// copied, since priming costs far more than a copy.
+    fn primed(coder: Coder, primer: &[u8]) -> Predictor {
         use std::sync::{Mutex, OnceLock};
-        /// The last primer and the model primed with it.
-        type Primed = Option<(Vec<u8>, Model)>;
+        /// Primed predictors by coder and primer.
+        type Primed = Vec<(Coder, Vec<u8>, Predictor)>;
         static CACHE: OnceLock<Mutex<Primed>> = OnceLock::new();
-        let cache = CACHE.get_or_init(|| Mutex::new(None));
-        if let Ok(mut slot) = cache.lock() {
-            if let Some((p, m)) = slot.as_ref() {
-                if p == primer {
-                    return m.clone();
-                }
+        let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+        if let Ok(mut slots) = cache.lock() {
+            if let Some((_, _, m)) = slots.iter().find(|(c, p, _)| *c == coder && p == primer) {
+                return m.clone();
             }
-            let mut m = Model::new();
+            let mut m = Predictor::new(coder);
             m.learn(primer);
-            *slot = Some((primer.to_vec(), m.clone()));
+            slots.retain(|(c, _, _)| *c != coder);
+            slots.push((coder, primer.to_vec(), m.clone()));
             return m;
         }
-        let mut m = Model::new();
+        let mut m = Predictor::new(coder);
         m.learn(primer);
         m
     }
@@ -251,9 +291,9 @@ impl Model {
     }
 }
 
-/// Compresses `data`, after priming the model with `primer`. The output starts with the
-/// data's length.
-pub fn compress(data: &[u8], primer: &[u8]) -> Vec<u8> {
+/// Compresses `data` with `coder`'s predictor, after priming it with `primer`. The output
+/// starts with the data's length.
+pub fn compress(data: &[u8], primer: &[u8], coder: Coder) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2 + 8);
     let mut len = data.len() as u64;
     loop {
@@ -265,7 +305,7 @@ pub fn compress(data: &[u8], primer: &[u8]) -> Vec<u8> {
         }
         out.push(b | 0x80);
     }
-    let mut m = Model::primed(primer);
+    let mut m = Predictor::primed(coder, primer);
     let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
     for &byte in data {
         for i in (0..8).rev() {
@@ -301,10 +341,10 @@ pub enum CmError {
     BadHeader,
 }
 
-/// Decompresses what [`compress`] made with the same `primer`. A damaged stream decodes
-/// to garbage of the declared length (the layer above detects it), never more than
-/// [`MAX_DECODED`] bytes.
-pub fn decompress(data: &[u8], primer: &[u8]) -> Result<Vec<u8>, CmError> {
+/// Decompresses what [`compress`] made with the same `primer` and `coder`. A damaged
+/// stream decodes to garbage of the declared length (the layer above detects it), never
+/// more than [`MAX_DECODED`] bytes.
+pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, CmError> {
     let mut len: u64 = 0;
     let mut at = 0;
     for shift in (0..64).step_by(7) {
@@ -331,7 +371,7 @@ pub fn decompress(data: &[u8], primer: &[u8]) -> Result<Vec<u8>, CmError> {
         next += 1;
         u32::from(b)
     };
-    let mut m = Model::primed(primer);
+    let mut m = Predictor::primed(coder, primer);
     let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
     let mut x: u32 = 0;
     for _ in 0..4 {
@@ -365,25 +405,35 @@ pub fn decompress(data: &[u8], primer: &[u8]) -> Result<Vec<u8>, CmError> {
 mod tests {
     use super::*;
 
+    const CODERS: [Coder; 2] = [Coder::V1, Coder::V2];
+
     #[test]
     fn round_trips_with_and_without_a_primer() {
         let text = "The kickoff call was great, but nobody from sales was there. We explained everything again.";
-        for primer in [&b""[..], b"kickoff call sales explained"] {
-            let packed = compress(text.as_bytes(), primer);
-            assert_eq!(decompress(&packed, primer).unwrap(), text.as_bytes());
-        }
-        assert_eq!(decompress(&compress(b"", b""), b"").unwrap(), b"");
-        let binary: Vec<u8> = (0..5000u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
-            .collect();
-        assert_eq!(decompress(&compress(&binary, b""), b"").unwrap(), binary);
-        for n in 0..40usize {
-            let data: Vec<u8> = (0..n as u8).collect();
+        for coder in CODERS {
+            for primer in [&b""[..], b"kickoff call sales explained"] {
+                let packed = compress(text.as_bytes(), primer, coder);
+                assert_eq!(decompress(&packed, primer, coder).unwrap(), text.as_bytes());
+            }
             assert_eq!(
-                decompress(&compress(&data, b"x"), b"x").unwrap(),
-                data,
-                "length {n}"
+                decompress(&compress(b"", b"", coder), b"", coder).unwrap(),
+                b""
             );
+            let binary: Vec<u8> = (0..5000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+                .collect();
+            assert_eq!(
+                decompress(&compress(&binary, b"", coder), b"", coder).unwrap(),
+                binary
+            );
+            for n in 0..40usize {
+                let data: Vec<u8> = (0..n as u8).collect();
+                assert_eq!(
+                    decompress(&compress(&data, b"x", coder), b"x", coder).unwrap(),
+                    data,
+                    "{coder:?}, length {n}"
+                );
+            }
         }
     }
 
@@ -392,26 +442,55 @@ mod tests {
         let text = "Our onboarding took three weeks longer than promised. The support team answered quickly, \
                     but the invoice did not match the quote and the renewal conversation felt like a sales pitch. "
             .repeat(3);
-        let plain = compress(text.as_bytes(), b"");
-        let primed = compress(
-            text.as_bytes(),
-            b"onboarding support invoice quote renewal conversation sales",
-        );
-        assert!(
-            plain.len() < text.len() / 2,
-            "{} of {}",
-            plain.len(),
-            text.len()
-        );
-        assert!(primed.len() < plain.len());
+        for coder in CODERS {
+            let plain = compress(text.as_bytes(), b"", coder);
+            let primed = compress(
+                text.as_bytes(),
+                b"onboarding support invoice quote renewal conversation sales",
+                coder,
+            );
+            assert!(
+                plain.len() < text.len() / 2,
+                "{coder:?}: {} of {}",
+                plain.len(),
+                text.len()
+            );
+            assert!(primed.len() < plain.len(), "{coder:?}");
+        }
+    }
+
+    #[test]
+    fn the_match_model_makes_a_primed_text_nearly_free() {
+        let text = b"Nobody followed up after the demo, so the champion had to chase us twice.";
+        // 30 KB of other text first, as in format 2's primer, then the text itself.
+        let words = [
+            "kickoff", "renewal", "invoice", "security", "review", "pilot", "buyer",
+        ];
+        let mut primer = Vec::new();
+        let mut x: u32 = 7;
+        while primer.len() < 30_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            primer.extend_from_slice(words[(x >> 16) as usize % words.len()].as_bytes());
+            primer.push(if x & 0x100 == 0 { b' ' } else { b'.' });
+        }
+        primer.extend_from_slice(text);
+        let primed = compress(text, &primer, Coder::V2).len();
+        let cold = compress(text, &primer[..30_000], Coder::V2).len();
+        assert!(primed <= 12, "{primed} bytes for a text the primer holds");
+        assert!(cold > 3 * primed, "{cold} bytes without it in the primer");
     }
 
     #[test]
     fn a_claimed_bomb_is_refused() {
         let mut bomb = vec![0xff, 0xff, 0xff, 0xff, 0x0f];
         bomb.extend([0u8; 8]);
-        assert!(matches!(decompress(&bomb, b""), Err(CmError::TooLarge(_))));
-        assert_eq!(decompress(&[], b""), Err(CmError::BadHeader));
-        assert_eq!(decompress(&[0x80; 12], b""), Err(CmError::BadHeader));
+        for coder in CODERS {
+            assert!(matches!(
+                decompress(&bomb, b"", coder),
+                Err(CmError::TooLarge(_))
+            ));
+            assert_eq!(decompress(&[], b"", coder), Err(CmError::BadHeader));
+            assert_eq!(decompress(&[0x80; 12], b"", coder), Err(CmError::BadHeader));
+        }
     }
 }

@@ -3,29 +3,73 @@
 //!
 //! A payload is base64url (no padding) of: a format version byte, a flags byte, then
 //! - plain: the map's compact binary encoding ([`binary`]) compressed by a small
-//!   context-mixing coder ([`cm`]) primed with domain text ([`PRIMER`]);
+//!   context-mixing coder ([`cm`]) primed with domain text ([`PRIMER`]) and, from format
+//!   2 on, with the built-in templates as they were when the format was made
+//!   ([`primer`]), so a map made from a template costs little more than its changes;
 //! - encrypted: the PBKDF2 iteration count, a 16-byte salt, a 12-byte AES-GCM nonce, and
 //!   the plain body encrypted with AES-256-GCM under a key derived from the passphrase.
 //!   The browser does the cryptography (WebCrypto); this module builds and parses the
 //!   parts, so it stays pure and testable.
 //!
-//! Format version 1 is frozen: links made today open in every later version. A change of
-//! encoding, coder or primer needs a new version number and keeps decoding this one.
+//! Formats are frozen: links made today open in every later version. A change of
+//! encoding, coder or primer needs a new version number and keeps decoding the old ones.
+//! - Format 1: [`binary::Layout::V1`], [`cm::Coder::V1`], primer [`PRIMER`].
+//! - Format 2: [`binary::Layout::V2`], [`cm::Coder::V2`], primer [`PRIMER`] followed by
+//!   the format-2 encoding of each template in [`PRIMER_TEMPLATES`].
 
 pub mod base64url;
 pub mod binary;
 pub mod cm;
+mod cm2;
 pub mod qr;
 
 use crate::model::map::JourneyMap;
 use crate::model::restore::{repair, RestoreReport};
+use crate::model::templates;
 use crate::model::validate::is_valid;
+use std::sync::OnceLock;
 
 /// The link format this build writes.
-pub const FORMAT_VERSION: u8 = 1;
+pub const FORMAT_VERSION: u8 = 2;
 
-/// Domain text the coder learns before the data (format version 1; never change it).
+/// Domain text the coder learns before the data (formats 1 and 2; never change it).
 pub const PRIMER: &str = include_str!("primer.txt");
+
+/// The templates whose encodings follow [`PRIMER`] in format 2's primer, in this order.
+/// Their content is frozen by a test on the primer's checksum: to change a template,
+/// first save format 2's primer as a file and read it from there.
+pub const PRIMER_TEMPLATES: [&str; 5] = [
+    "five-phase-b2b",
+    "six-stage-b2b",
+    "b2b-saas",
+    "professional-services",
+    "b2b-ecommerce",
+];
+
+/// The primer of link format `version`: what the coder learns before the data.
+pub fn primer(version: u8) -> &'static [u8] {
+    static V2: OnceLock<Vec<u8>> = OnceLock::new();
+    match version {
+        1 => PRIMER.as_bytes(),
+        _ => V2.get_or_init(|| {
+            let mut primer = PRIMER.as_bytes().to_vec();
+            for key in PRIMER_TEMPLATES {
+                if let Some(map) = templates::build(key) {
+                    primer.extend(binary::encode_map_as(&map, binary::Layout::V2));
+                }
+            }
+            primer
+        }),
+    }
+}
+
+/// The byte layout and coder of link format `version` (1 or 2).
+fn parts_of(version: u8) -> (binary::Layout, cm::Coder) {
+    match version {
+        1 => (binary::Layout::V1, cm::Coder::V1),
+        _ => (binary::Layout::V2, cm::Coder::V2),
+    }
+}
 
 /// Flag bit: the body is encrypted.
 const ENCRYPTED: u8 = 1;
@@ -76,18 +120,27 @@ impl std::fmt::Display for ShareError {
     }
 }
 
-/// The compressed plain body of `map` (what an encrypted link encrypts).
-pub fn plain_body(map: &JourneyMap) -> Vec<u8> {
-    cm::compress(&binary::encode_map(map), PRIMER.as_bytes())
+/// The compressed plain body of `map` in link format `version` (what an encrypted link
+/// encrypts).
+pub fn plain_body_as(map: &JourneyMap, version: u8) -> Vec<u8> {
+    let (layout, coder) = parts_of(version);
+    cm::compress(&binary::encode_map_as(map, layout), primer(version), coder)
 }
 
-/// The map in a plain body (after decryption, for encrypted links).
-pub fn open_body(body: &[u8]) -> Result<(JourneyMap, RestoreReport), ShareError> {
-    let bytes = cm::decompress(body, PRIMER.as_bytes()).map_err(|e| match e {
+/// The compressed plain body of `map` in the current format.
+pub fn plain_body(map: &JourneyMap) -> Vec<u8> {
+    plain_body_as(map, FORMAT_VERSION)
+}
+
+/// The map in a plain body of link format `version` (after decryption, for encrypted
+/// links).
+pub fn open_body(version: u8, body: &[u8]) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    let (layout, coder) = parts_of(version);
+    let bytes = cm::decompress(body, primer(version), coder).map_err(|e| match e {
         cm::CmError::TooLarge(_) => ShareError::TooLarge,
         cm::CmError::BadHeader => ShareError::Truncated,
     })?;
-    let mut map = binary::decode_map(&bytes).map_err(|e| ShareError::Damaged(e.0))?;
+    let mut map = binary::decode_map_as(&bytes, layout).map_err(|e| ShareError::Damaged(e.0))?;
     let mut report = RestoreReport::default();
     repair(&mut map, &mut report);
     if !is_valid(&map) {
@@ -98,8 +151,14 @@ pub fn open_body(body: &[u8]) -> Result<(JourneyMap, RestoreReport), ShareError>
 
 /// The share payload of `map` (URL-fragment safe).
 pub fn encode(map: &JourneyMap) -> String {
-    let mut bytes = vec![FORMAT_VERSION, 0];
-    bytes.extend(plain_body(map));
+    encode_as(map, FORMAT_VERSION)
+}
+
+/// The share payload of `map` in link format `version` (1 or 2), for fixtures and
+/// benchmarks; the app always writes [`FORMAT_VERSION`].
+pub fn encode_as(map: &JourneyMap, version: u8) -> String {
+    let mut bytes = vec![version, 0];
+    bytes.extend(plain_body_as(map, version));
     base64url::encode(&bytes)
 }
 
@@ -141,12 +200,14 @@ pub fn decode(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> 
             "it uses options this version does not know".into(),
         ));
     }
-    open_body(&bytes[2..])
+    open_body(bytes[0], &bytes[2..])
 }
 
 /// The parts of an encrypted payload, for the browser to decrypt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sealed {
+    /// Link format of the plain body inside.
+    pub version: u8,
     /// PBKDF2 iterations.
     pub iterations: u32,
     /// PBKDF2 salt.
@@ -160,12 +221,12 @@ pub struct Sealed {
 /// Builds an encrypted payload from its parts.
 pub fn seal(sealed: &Sealed) -> String {
     let mut w = binary::Writer::default();
-    w.bytes.extend([FORMAT_VERSION, ENCRYPTED]);
+    w.raw(&[sealed.version, ENCRYPTED]);
     w.uint(u64::from(sealed.iterations));
-    w.bytes.extend_from_slice(&sealed.salt);
-    w.bytes.extend_from_slice(&sealed.nonce);
-    w.bytes.extend_from_slice(&sealed.ciphertext);
-    base64url::encode(&w.bytes)
+    w.raw(&sealed.salt);
+    w.raw(&sealed.nonce);
+    w.raw(&sealed.ciphertext);
+    base64url::encode(&w.into_raw())
 }
 
 /// Splits an encrypted payload into its parts.
@@ -190,6 +251,7 @@ pub fn unseal(payload: &str) -> Result<Sealed, ShareError> {
     let mut nonce = [0u8; 12];
     nonce.copy_from_slice(&rest[16..28]);
     Ok(Sealed {
+        version: bytes[0],
         iterations: iterations as u32,
         salt,
         nonce,
@@ -213,6 +275,39 @@ mod tests {
         }
         let big = generated_map(12, 8, 400, 4);
         assert_eq!(decode(&encode(&big)).unwrap().0, big);
+    }
+
+    #[test]
+    fn format_one_links_still_open_and_format_two_is_shorter() {
+        let map = templates::build("professional-services").unwrap();
+        let old = encode_as(&map, 1);
+        assert_eq!(old.as_bytes()[0..2], *b"AQ", "format byte 1");
+        assert_eq!(decode(&old).unwrap().0, map);
+        let new = encode(&map);
+        assert_eq!(decode(&new).unwrap().0, map);
+        // The templates are in the primer: an unchanged one is a few dozen characters.
+        assert!(new.len() < 120, "{} characters", new.len());
+        let mut edited = map.clone();
+        edited.cards[3].text = "Steering committee moved to every second Thursday".into();
+        let edited_link = encode(&edited);
+        assert!(edited_link.len() < 200, "{} characters", edited_link.len());
+        assert_eq!(decode(&edited_link).unwrap().0, edited);
+    }
+
+    /// Format 2's primer holds the templates as they were: if a template changes, this
+    /// fails. Then save today's `primer(2)` as a file, read format 2's primer from it, and
+    /// update the checksum only for a new format.
+    #[test]
+    fn format_two_primer_is_frozen() {
+        let primer = primer(2);
+        let fnv = primer.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        assert_eq!(
+            (primer.len(), fnv),
+            (35_030, 16_916_026_313_082_843_202),
+            "format 2's primer changed: links made with format 2 would no longer open"
+        );
     }
 
     #[test]
@@ -255,6 +350,7 @@ mod tests {
     #[test]
     fn encrypted_payloads_split_into_their_parts() {
         let sealed = Sealed {
+            version: FORMAT_VERSION,
             iterations: PBKDF2_ITERATIONS,
             salt: [7; 16],
             nonce: [9; 12],
