@@ -2,6 +2,7 @@
 //! setter (which makes an undoable edit), and leaving a control ends the undo step.
 
 use crate::ui::editor::state::EditorState;
+use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 
 fn seal_on_blur() -> impl Fn(leptos::ev::FocusEvent) + Clone {
@@ -64,10 +65,12 @@ pub fn TextField(
         .into_any()
     };
     view! {
+        <OwnForm>
         <label class="field">
             <span class="field-label">{label}</span>
             {control}
         </label>
+        </OwnForm>
     }
 }
 
@@ -96,6 +99,7 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
+        <OwnForm>
         <label class="field">
             <span class="field-label">{label}</span>
             <select
@@ -106,6 +110,7 @@ pub fn SelectField(
                 {options}
             </select>
         </label>
+        </OwnForm>
     }
 }
 
@@ -130,6 +135,7 @@ pub fn NumberField(
 ) -> impl IntoView {
     let blur = seal_on_blur();
     view! {
+        <OwnForm>
         <label class="field field-number">
             <span class="field-label">{label}</span>
             <input
@@ -152,5 +158,6 @@ pub fn NumberField(
                 on:blur=blur
             />
         </label>
+        </OwnForm>
     }
 }

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod field;
 pub mod map_list;
 pub mod map_page;
+pub mod own_form;
 pub mod selftest;
 pub mod shared_page;
 pub mod toast;

@@ -6,6 +6,7 @@ use crate::model::grid::{self, LaneGroup};
 use crate::model::{Emotion, Id, LaneKind};
 use crate::ui::editor::drag::{self, DragPayload};
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::own_form::OwnForm;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -201,6 +202,7 @@ pub fn CardView(
                     aria-hidden="true"
                     on:dragstart=move |ev| drag::start(&ev, DragPayload { card: id, from: group })
                 >"⠿"</span>
+                <OwnForm>
                 <textarea
                     class="card-text"
                     node_ref=input_ref
@@ -216,6 +218,7 @@ pub fn CardView(
                     on:blur=move |_| editor.seal()
                     on:keydown=on_keydown
                 ></textarea>
+                </OwnForm>
             </div>
             {touchpoint_meta}
             <div class="card-actions">

@@ -5,6 +5,7 @@ use crate::model::grid::LaneGroup;
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::cell::Cell;
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 
 /// A lane row.
@@ -55,6 +56,7 @@ pub fn LaneRow(
     let read_only = editor.read_only;
     let header = if editable_header && !read_only {
         view! {
+            <OwnForm>
             <textarea
                 class="lane-name"
                 rows="1"
@@ -68,6 +70,7 @@ pub fn LaneRow(
                     if ev.key() == "Enter" { ev.prevent_default(); }
                 }
             ></textarea>
+            </OwnForm>
             <Show when=move || name.get() != kind.label()>
                 <span class="lane-kind">{kind.label()}</span>
             </Show>

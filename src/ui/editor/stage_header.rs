@@ -4,6 +4,7 @@ use crate::model::edit::{self, Edit, StageField};
 use crate::model::Id;
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::field::TextField;
+use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 
 /// A stage's column header.
@@ -47,6 +48,7 @@ pub fn StageHeader(
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()>
             <div class="stage-title">
                 <span class="stage-number" aria-hidden="true">{move || position.get().0 + 1}</span>
+                <OwnForm>
                 <input
                     class="stage-name"
                     aria-label="Stage name"
@@ -59,6 +61,7 @@ pub fn StageHeader(
                         if ev.alt_key() && ev.key() == "ArrowRight" { ev.prevent_default(); move_stage(1); }
                     }
                 />
+                </OwnForm>
             </div>
             <Show when=move || !data.with(|s| s.customer_goal.is_empty()) && !open.get()>
                 <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{move || data.with(|s| s.customer_goal.clone())}</p>

@@ -4,6 +4,7 @@ use crate::model::edit::{Edit, ScopeField};
 use crate::model::grid::Grouping;
 use crate::model::Id;
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
+use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 
 /// The toolbar above the map.
@@ -35,10 +36,12 @@ pub fn Toolbar(
         <div class="toolbar">
             <h1 class="visually-hidden">{move || format!("Journey map: {}", title.get())}</h1>
             <div class="toolbar-row">
+                <OwnForm>
                 <input class="map-title" aria-label="Map title" data-testid="map-title-input" readonly=ro
                     prop:value=move || title.get()
                     on:input:target=move |ev| { editor.apply(Edit::SetScope(ScopeField::Title(ev.target().value()))); }
                     on:blur=move |_| editor.seal()/>
+                </OwnForm>
                 <div class="toolbar-end">{children.map(|c| c())}</div>
             </div>
             <div class="toolbar-row">
