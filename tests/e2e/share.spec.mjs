@@ -92,3 +92,15 @@ test('hostile text in a shared map renders as text', async ({ page }) => {
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('img[src=x]').count()).toBe(0);
 });
+
+test('the link follows edits made while the share panel is open', async ({ page }) => {
+  const before = await makeLink(page);
+  await page.getByTestId('map-title-input').fill('Renamed while sharing');
+  const field = page.getByTestId('share-link');
+  await expect(field).not.toHaveValue(before);
+  const after = await field.inputValue();
+  await page.goto('about:blank');
+  await page.goto(after);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(page.getByTestId('map-title-input')).toHaveValue('Renamed while sharing');
+});

@@ -5,6 +5,10 @@ use crate::adapters::share::{copy_text, encode_encrypted, link_for};
 use crate::model::share::{self, qr};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// Pause in editing after which the link is made again.
+const RELINK_AFTER: Duration = Duration::from_millis(400);
 
 /// A link with its copy button and QR code.
 #[component]
@@ -49,10 +53,26 @@ fn LinkBox(
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let link = Memo::new(move |_| {
+    // Encoding a map takes a few tens of milliseconds in the browser: made once on open,
+    // then again only after a pause in typing, so keys stay fast while the panel is open.
+    let make_link = move || link_for(&editor.with_map_untracked(share::encode));
+    let link = RwSignal::new(make_link());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(t) = timer.try_update_value(|t| t.take()).flatten() {
+            t.clear();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
         editor.track(Part::Any);
-        link_for(&editor.with_map_untracked(share::encode))
+        if first.is_some() {
+            stop();
+            if let Ok(t) = set_timeout_with_handle(move || link.set(make_link()), RELINK_AFTER) {
+                timer.set_value(Some(t));
+            }
+        }
     });
+    on_cleanup(stop);
     let passphrase = RwSignal::new(String::new());
     let protected = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
