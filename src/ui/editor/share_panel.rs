@@ -40,7 +40,7 @@ fn LinkBox(
             <input type="text" readonly prop:value=move || link.get() data-testid=testid
                 on:focus:target=move |ev| ev.target().select()/>
         </label>
-        <p class="meta">{move || format!("{} characters", link.with(|l| l.chars().count()))}
+        <p class="meta link-meta">{move || format!("{} characters", link.with(|l| l.chars().count()))}
             <button type="button" class="button" on:click=copy>"Copy link"</button></p>
         {move || match qr.get() {
             Some(svg) => view! { <div class="qr" data-testid="share-qr" inner_html=svg></div> }.into_any(),
