@@ -12,6 +12,8 @@ import { startApp } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 const KEYS = Number(process.env.KEYS || 200);
+// Typing rounds per target: the share of slow keys varies a lot between rounds.
+const ROUNDS = Number(process.env.ROUNDS || 3);
 const { browser, base, close } = await startApp();
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
@@ -72,30 +74,35 @@ try {
     return { over: over.length, p95: p95(pad) };
   }
 
+  // Only the keydown → frame timer here: typeAndMeasure owns the one Event Timing observer
+  // (a second observer would count every slow key twice).
   await page.evaluate(() => {
-    window.__slow = [];
     window.__frames = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'keydown') window.__slow.push(e.duration);
-    }).observe({ type: 'event', durationThreshold: 16 });
     document.addEventListener('keydown', (ev) => {
       const t0 = performance.now();
       requestAnimationFrame(() => setTimeout(() => window.__frames.push(performance.now() - t0), 0));
     }, true);
   });
   const mounted = await page.locator('li.card').count();
-  const app = await typeAndMeasure(page.locator('li.card.kind-touchpoints textarea').first());
+  const apps = [];
+  for (let r = 0; r < ROUNDS; r++) apps.push(await typeAndMeasure(page.locator('li.card.kind-touchpoints textarea').nth(r)));
   const frames = await page.evaluate(() => window.__frames);
   // Baseline: the same typing into a bare textarea on an empty page, same browser.
   await page.goto('about:blank');
   await page.setContent('<textarea rows="3" cols="40"></textarea>');
-  const bare = await typeAndMeasure(page.locator('textarea'));
+  const bares = [];
+  for (let r = 0; r < ROUNDS; r++) bares.push(await typeAndMeasure(page.locator('textarea')));
+  // The round with the median share of slow keys stands for the run; all rounds are shown.
+  const mid = (rs) => [...rs].sort((a, b) => a.over - b.over)[Math.floor(rs.length / 2)];
+  const app = mid(apps);
+  const bare = mid(bares);
+  const rounds = (rs) => rs.map((r) => `${(100 * r.over / KEYS).toFixed(0)} %`).join(', ');
   const show = (r) => `${r.over} of ${KEYS} over 16 ms (${(100 * r.over / KEYS).toFixed(1)} %), p95 ${r.over / KEYS <= 0.05 ? '≤ 16 ms' : ms(r.p95)}`;
 
   console.log(`editor benchmark: generated map, 12 stages × 6 lanes, 8 stakeholders, 400 touchpoints (${mounted} cards mounted around the viewport)`);
   console.log(`open map (stored → on screen), ${RUNS} runs: median ${ms(median(opens))}, p95 ${ms(p95(opens))}   target ≤ 200 ms`);
-  console.log(`keystroke → next paint (Event Timing), Trailmap card:  ${show(app)}   target p95 ≤ 16 ms`);
-  console.log(`keystroke → next paint (Event Timing), bare textarea: ${show(bare)}   (this browser's floor)`);
+  console.log(`keystroke → next paint (Event Timing), Trailmap card, median of ${ROUNDS} rounds:  ${show(app)}   target p95 ≤ 16 ms  (rounds: ${rounds(apps)} over 16 ms)`);
+  console.log(`keystroke → next paint (Event Timing), bare textarea, median of ${ROUNDS} rounds: ${show(bare)}   (this browser's floor; rounds: ${rounds(bares)})`);
   console.log(`keystroke → first task after next frame (upper bound, includes vsync wait): median ${ms(median(frames))}, p95 ${ms(p95(frames))}`);
   if (errors.length) console.log('console errors:', errors);
 } finally {

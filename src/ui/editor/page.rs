@@ -66,7 +66,7 @@ pub fn EditorPage(
         <div class="editor" class:read-only=editor.read_only>
             <Toolbar>{toolbar_end.clone().map(|c| c())}</Toolbar>
             <div class="editor-body">
-                <div class="editor-main">{main}</div>
+                <div class="editor-main" class:grid-view=move || editor.view.get() == View::Grid>{main}</div>
                 {panel}
             </div>
         </div>
