@@ -73,7 +73,8 @@ impl Default for Writer {
     }
 }
 
-fn leb128(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as an unsigned LEB128 varint.
+pub(super) fn write_leb128(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
         v >>= 7;
@@ -114,7 +115,7 @@ impl Writer {
     }
 
     fn uint_in(&mut self, col: Col, v: u64) {
-        leb128(self.col(col), v);
+        write_leb128(self.col(col), v);
     }
 
     fn byte_in(&mut self, col: Col, b: u8) {
@@ -160,7 +161,7 @@ impl Writer {
             Layout::V2 => COLUMNS,
         };
         for c in &self.cols[..used] {
-            leb128(&mut out, c.len() as u64);
+            write_leb128(&mut out, c.len() as u64);
         }
         for c in &self.cols[..used] {
             out.extend_from_slice(c);
@@ -202,7 +203,8 @@ fn err<T>(what: &str) -> Read<T> {
     Err(DecodeError(what.to_string()))
 }
 
-fn read_leb128(bytes: &[u8], at: &mut usize) -> Read<u64> {
+/// Reads an unsigned LEB128 varint at `at`, moving `at` past it.
+pub(super) fn read_leb128(bytes: &[u8], at: &mut usize) -> Read<u64> {
     let mut v: u64 = 0;
     for shift in (0..64).step_by(7) {
         let Some(&b) = bytes.get(*at) else {

@@ -9,6 +9,8 @@
 //! the parts both predictors share and format 1's predictor ([`Coder::V1`]); format 2's
 //! is in [`super::cm2`].
 
+use super::binary::{read_leb128, write_leb128};
+
 /// Most bytes a compressed stream may claim to hold (guards against decompression bombs).
 pub const MAX_DECODED: usize = 4 * 1024 * 1024;
 
@@ -112,6 +114,50 @@ impl Apm {
     }
 }
 
+/// The bytes behind the coder as the context models of both formats see them: the last
+/// eight bytes and the current and previous word.
+#[derive(Clone, Default)]
+pub(super) struct ByteHistory {
+    /// Last four bytes, the latest lowest.
+    pub(super) c4: u32,
+    /// The four bytes before those.
+    c8: u32,
+    /// Hash of the current word so far (0 between words).
+    word: u32,
+    /// Hash of the word before.
+    prev_word: u32,
+}
+
+impl ByteHistory {
+    /// Learns a whole byte; `in_word` says whether it continues the current word.
+    pub(super) fn push(&mut self, byte: u8, in_word: bool) {
+        self.c8 = (self.c8 << 8) | (self.c4 >> 24);
+        self.c4 = (self.c4 << 8) | u32::from(byte);
+        if in_word {
+            self.word =
+                (self.word ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
+        } else if self.word != 0 {
+            self.prev_word = self.word;
+            self.word = 0;
+        }
+    }
+
+    /// Format 1's eight contexts: orders 0–4 and 6, the word, and the word pair.
+    pub(super) fn contexts(&self) -> [u32; 8] {
+        let (c4, c8) = (self.c4, self.c8);
+        [
+            0,
+            (c4 & 0xff) | 0x100,
+            (c4 & 0xffff) | 0x2_0000,
+            (c4 & 0xff_ffff).wrapping_mul(0x2f0b_3a49) ^ 0x3,
+            c4.wrapping_mul(0x6f4f_2a25) ^ 0x4,
+            (c4.wrapping_mul(0x1f3d_5b79) ^ (c8 & 0xffff).wrapping_mul(0x7a3b_9c11)) ^ 0x6,
+            self.word.wrapping_mul(0x2b23_9f11) ^ 0x7,
+            (self.word.wrapping_mul(0x3c6e_f372) ^ self.prev_word.wrapping_mul(0x5f35_6495)) ^ 0x8,
+        ]
+    }
+}
+
 #[derive(Clone)]
 struct Model {
     tables: Tables,
@@ -123,10 +169,7 @@ struct Model {
     idx: [usize; MODELS],
     st: [i32; MODELS],
     c0: u32,
-    c4: u32,
-    c8: u32,
-    word: u32,
-    prev_word: u32,
+    history: ByteHistory,
     mix_pr: i32,
     pr: i32,
     apm: Apm,
@@ -145,10 +188,7 @@ impl Model {
             idx: [0; MODELS],
             st: [0; MODELS],
             c0: 1,
-            c4: 0,
-            c8: 0,
-            word: 0,
-            prev_word: 0,
+            history: ByteHistory::default(),
             mix_pr: 2048,
             pr: 2048,
             apm,
@@ -159,17 +199,7 @@ impl Model {
     }
 
     fn set_contexts(&mut self) {
-        let (c4, c8) = (self.c4, self.c8);
-        self.ctx = [
-            0,
-            (c4 & 0xff) | 0x100,
-            (c4 & 0xffff) | 0x2_0000,
-            (c4 & 0xff_ffff).wrapping_mul(0x2f0b_3a49) ^ 0x3,
-            c4.wrapping_mul(0x6f4f_2a25) ^ 0x4,
-            (c4.wrapping_mul(0x1f3d_5b79) ^ (c8 & 0xffff).wrapping_mul(0x7a3b_9c11)) ^ 0x6,
-            self.word.wrapping_mul(0x2b23_9f11) ^ 0x7,
-            (self.word.wrapping_mul(0x3c6e_f372) ^ self.prev_word.wrapping_mul(0x5f35_6495)) ^ 0x8,
-        ];
+        self.ctx = self.history.contexts();
     }
 
     fn predict(&mut self) {
@@ -184,7 +214,7 @@ impl Model {
             dot += i64::from(self.w[set + i]) * i64::from(st);
         }
         self.mix_pr = self.tables.squash((dot >> 16) as i32);
-        let cx = (self.c0 | ((self.c4 & 0x3f) << 8)) as usize;
+        let cx = (self.c0 | ((self.history.c4 & 0x3f) << 8)) as usize;
         let refined = self.apm.refine(self.mix_pr, cx, &self.tables);
         self.pr = ((self.mix_pr + 3 * refined) >> 2).clamp(1, 4095);
     }
@@ -209,15 +239,8 @@ impl Model {
         self.c0 = (self.c0 << 1) | bit;
         if self.c0 >= 256 {
             let byte = (self.c0 & 0xff) as u8;
-            self.c8 = (self.c8 << 8) | (self.c4 >> 24);
-            self.c4 = (self.c4 << 8) | u32::from(byte);
-            if byte.is_ascii_alphabetic() || byte >= 0x80 {
-                self.word =
-                    (self.word ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
-            } else if self.word != 0 {
-                self.prev_word = self.word;
-                self.word = 0;
-            }
+            self.history
+                .push(byte, byte.is_ascii_alphabetic() || byte >= 0x80);
             self.c0 = 1;
             self.set_contexts();
         }
@@ -295,16 +318,7 @@ impl Predictor {
 /// starts with the data's length.
 pub fn compress(data: &[u8], primer: &[u8], coder: Coder) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2 + 8);
-    let mut len = data.len() as u64;
-    loop {
-        let b = (len & 0x7f) as u8;
-        len >>= 7;
-        if len == 0 {
-            out.push(b);
-            break;
-        }
-        out.push(b | 0x80);
-    }
+    write_leb128(&mut out, data.len() as u64);
     let header = out.len();
     let mut m = Predictor::primed(coder, primer);
     let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
@@ -353,19 +367,8 @@ pub enum CmError {
 /// stream decodes to garbage of the declared length (the layer above detects it), never
 /// more than [`MAX_DECODED`] bytes.
 pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, CmError> {
-    let mut len: u64 = 0;
     let mut at = 0;
-    for shift in (0..64).step_by(7) {
-        let b = *data.get(at).ok_or(CmError::BadHeader)?;
-        at += 1;
-        len |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            break;
-        }
-        if shift >= 56 {
-            return Err(CmError::BadHeader);
-        }
-    }
+    let len = read_leb128(data, &mut at).map_err(|_| CmError::BadHeader)?;
     let body = &data[at..];
     // No map compresses better than a few hundred to one: a stream claiming more is damaged
     // or hostile, and decoding it would only burn time.

@@ -11,7 +11,7 @@
 //!
 //! Like format 1's, it is part of the link format: never change it; add a format instead.
 
-use super::cm::{Apm, Tables};
+use super::cm::{Apm, ByteHistory, Tables};
 
 /// Context models (the match model is extra).
 const MODELS: usize = 10;
@@ -162,11 +162,7 @@ pub(super) struct Model {
     c0: u32,
     /// Bits of the current byte seen.
     bits: u32,
-    /// Last four bytes, and the four before.
-    c4: u32,
-    c8: u32,
-    word: u32,
-    prev_word: u32,
+    history: ByteHistory,
     /// Bytes since the last string end.
     in_string: u32,
     mix_pr: i32,
@@ -190,10 +186,7 @@ impl Model {
             set: 0,
             c0: 1,
             bits: 0,
-            c4: 0,
-            c8: 0,
-            word: 0,
-            prev_word: 0,
+            history: ByteHistory::default(),
             in_string: 0,
             mix_pr: 2048,
             pr: 2048,
@@ -220,20 +213,11 @@ impl Model {
     }
 
     fn set_contexts(&mut self) {
-        let (c4, c8) = (self.c4, self.c8);
+        let c4 = self.history.c4;
         let at = self.string_position();
-        self.ctx = [
-            0,
-            (c4 & 0xff) | 0x100,
-            (c4 & 0xffff) | 0x2_0000,
-            (c4 & 0xff_ffff).wrapping_mul(0x2f0b_3a49) ^ 0x3,
-            c4.wrapping_mul(0x6f4f_2a25) ^ 0x4,
-            (c4.wrapping_mul(0x1f3d_5b79) ^ (c8 & 0xffff).wrapping_mul(0x7a3b_9c11)) ^ 0x6,
-            self.word.wrapping_mul(0x2b23_9f11) ^ 0x7,
-            (self.word.wrapping_mul(0x3c6e_f372) ^ self.prev_word.wrapping_mul(0x5f35_6495)) ^ 0x8,
-            ((at << 8) | (c4 & 0xff)).wrapping_mul(0x2a3b_9c13) ^ 0x9,
-            ((at << 16) | (c4 & 0xffff)).wrapping_mul(0x7193_5a1d) ^ 0xa,
-        ];
+        self.ctx[..8].copy_from_slice(&self.history.contexts());
+        self.ctx[8] = ((at << 8) | (c4 & 0xff)).wrapping_mul(0x2a3b_9c13) ^ 0x9;
+        self.ctx[9] = ((at << 16) | (c4 & 0xffff)).wrapping_mul(0x7193_5a1d) ^ 0xa;
     }
 
     fn predict(&mut self) {
@@ -256,7 +240,7 @@ impl Model {
             .map(|(s, w)| i64::from(*s) * i64::from(*w))
             .sum();
         self.mix_pr = self.tables.squash((dot >> 16) as i32);
-        let cx = (self.c0 | ((self.c4 & 0x3f) << 8)) as usize;
+        let cx = (self.c0 | ((self.history.c4 & 0x3f) << 8)) as usize;
         let refined = self.apm.refine(self.mix_pr, cx, &self.tables);
         self.pr = ((self.mix_pr + 3 * refined) >> 2).clamp(1, 4095);
     }
@@ -283,20 +267,15 @@ impl Model {
         self.bits += 1;
         if self.c0 >= 256 {
             let byte = (self.c0 & 0xff) as u8;
-            self.c8 = (self.c8 << 8) | (self.c4 >> 24);
-            self.c4 = (self.c4 << 8) | u32::from(byte);
             self.in_string = if byte == END {
                 0
             } else {
                 self.in_string.saturating_add(1)
             };
-            if byte.is_ascii_alphabetic() || (0x80..END).contains(&byte) {
-                self.word =
-                    (self.word ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
-            } else if self.word != 0 {
-                self.prev_word = self.word;
-                self.word = 0;
-            }
+            self.history.push(
+                byte,
+                byte.is_ascii_alphabetic() || (0x80..END).contains(&byte),
+            );
             self.c0 = 1;
             self.bits = 0;
             self.matcher.byte(byte);
