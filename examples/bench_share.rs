@@ -116,12 +116,7 @@ pub fn hand_made() -> JourneyMap {
             ..Stage::default()
         });
     }
-    let lane = map
-        .lanes
-        .iter()
-        .find(|l| l.kind == LaneKind::Touchpoints)
-        .map(|l| l.id)
-        .unwrap_or_default();
+    let lane = map.lane_of_kind(LaneKind::Touchpoints).unwrap_or_default();
     let rows: [(usize, &str, &str, i64, &str); 30] = [
         (
             0,
@@ -458,12 +453,7 @@ pub fn hand_made() -> JourneyMap {
     ];
     for (stage, kind, text) in extra {
         let id = map.new_id();
-        let lane = map
-            .lanes
-            .iter()
-            .find(|l| l.kind == kind)
-            .map(|l| l.id)
-            .unwrap_or_default();
+        let lane = map.lane_of_kind(kind).unwrap_or_default();
         map.cards.push(Card {
             id,
             stage: stage_ids[stage],
@@ -541,12 +531,7 @@ fn edited_template() -> JourneyMap {
         card.text = text.into();
     }
     let stage = map.stages.first().map(|s| s.id).unwrap_or_default();
-    let lane = map
-        .lanes
-        .iter()
-        .find(|l| l.kind == LaneKind::Touchpoints)
-        .map(|l| l.id)
-        .unwrap_or_default();
+    let lane = map.lane_of_kind(LaneKind::Touchpoints).unwrap_or_default();
     for (text, quote, emotion) in [
         (
             "Partner webinar on reporting automation",
@@ -608,21 +593,7 @@ fn text_bytes(map: &JourneyMap) -> usize {
     n += map
         .personas
         .iter()
-        .map(|p| {
-            [
-                &p.name,
-                &p.role,
-                &p.firmographics,
-                &p.goals,
-                &p.challenges,
-                &p.decision_process,
-                &p.preferred_channels,
-                &p.frustrations,
-            ]
-            .iter()
-            .map(|t| t.len())
-            .sum::<usize>()
-        })
+        .map(|p| p.texts().iter().map(|t| t.len()).sum::<usize>())
         .sum::<usize>();
     n += map
         .cards

@@ -104,9 +104,7 @@ pub fn generated_map(
             influences: Vec::new(),
         });
     }
-    let lane_of =
-        |map: &JourneyMap, kind: LaneKind| map.lanes.iter().find(|l| l.kind == kind).map(|l| l.id);
-    let Some(touch_lane) = lane_of(&map, LaneKind::Touchpoints) else {
+    let Some(touch_lane) = map.lane_of_kind(LaneKind::Touchpoints) else {
         return map;
     };
     let people: Vec<_> = map.stakeholders.iter().map(|s| s.id).collect();
@@ -143,7 +141,7 @@ pub fn generated_map(
         LaneKind::Opportunities,
         LaneKind::Kpis,
     ] {
-        let Some(lane) = lane_of(&map, kind) else {
+        let Some(lane) = map.lane_of_kind(kind) else {
             continue;
         };
         for &stage in &stage_ids {

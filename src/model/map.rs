@@ -156,6 +156,22 @@ pub struct Persona {
     pub frustrations: String,
 }
 
+impl Persona {
+    /// Every text field, in the order share links store them.
+    pub fn texts(&self) -> [&String; 8] {
+        [
+            &self.name,
+            &self.role,
+            &self.firmographics,
+            &self.goals,
+            &self.challenges,
+            &self.decision_process,
+            &self.preferred_channels,
+            &self.frustrations,
+        ]
+    }
+}
+
 /// A stage (phase) of the journey.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -649,6 +665,11 @@ impl JourneyMap {
     /// The lane with this id.
     pub fn lane(&self, id: Id) -> Option<&Lane> {
         self.lanes.iter().find(|l| l.id == id)
+    }
+
+    /// The id of the first lane of this kind.
+    pub fn lane_of_kind(&self, kind: LaneKind) -> Option<Id> {
+        self.lanes.iter().find(|l| l.kind == kind).map(|l| l.id)
     }
 
     /// The card with this id.

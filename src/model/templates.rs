@@ -230,12 +230,7 @@ impl Draft {
         fill: impl FnOnce(&mut Card),
     ) -> Added<'_> {
         let id = self.map.new_id();
-        let lane = self
-            .map
-            .lanes
-            .iter()
-            .find(|l| l.kind == kind)
-            .map_or(Id::default(), |l| l.id);
+        let lane = self.map.lane_of_kind(kind).unwrap_or_default();
         let mut card = Card {
             id,
             stage,
@@ -2629,16 +2624,7 @@ mod tests {
                 "{key}"
             );
             for p in &map.personas {
-                for field in [
-                    &p.name,
-                    &p.role,
-                    &p.firmographics,
-                    &p.goals,
-                    &p.challenges,
-                    &p.decision_process,
-                    &p.preferred_channels,
-                    &p.frustrations,
-                ] {
+                for field in p.texts() {
                     assert!(!field.trim().is_empty(), "{key}: {p:?}");
                 }
             }

@@ -450,16 +450,7 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
     w.uint(map.personas.len() as u64);
     for p in &map.personas {
         w.id(p.id);
-        for t in [
-            &p.name,
-            &p.role,
-            &p.firmographics,
-            &p.goals,
-            &p.challenges,
-            &p.decision_process,
-            &p.preferred_channels,
-            &p.frustrations,
-        ] {
+        for t in p.texts() {
             w.text(t);
         }
     }
