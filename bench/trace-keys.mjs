@@ -1,6 +1,6 @@
 // Diagnostic (not a benchmark): records a Chromium performance trace while typing into a
 // touchpoint card of the large map, then prints main-thread time by trace event, per key.
-// Usage: node bench/trace-keys.mjs [out.json]  (after `trunk build --release`); env KEYS, CSS, BARE
+// Usage: node bench/trace-keys.mjs [out.json]  (after `trunk build --release`); env KEYS, CSS, EVAL, BARE
 import { startApp } from './lib.mjs';
 import { writeFileSync } from 'node:fs';
 
@@ -13,6 +13,8 @@ try {
   await page.locator('li.card').first().waitFor();
   // CSS="...": extra CSS for experiments.
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+  // EVAL="...": a script run in the page before typing, for experiments.
+  if (process.env.EVAL) await page.evaluate(process.env.EVAL);
   // BARE=1: a bare textarea on an empty page instead, for comparison.
   if (process.env.BARE) { await page.goto('about:blank'); await page.setContent('<textarea rows="3" cols="40"></textarea>'); }
   const target = page.locator(process.env.BARE ? 'textarea' : 'li.card.kind-touchpoints textarea').first();

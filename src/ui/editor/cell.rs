@@ -38,7 +38,14 @@ pub fn Cell(
     // Cards mount in chunks as the placeholder below them nears the viewport.
     let (mounted, set_mounted) = signal(0usize);
     let placeholder = NodeRef::<leptos::html::Div>::new();
-    let rearm = use_near_viewport(placeholder, move || {
+    // Observe only while some cards are still waiting to mount.
+    let waiting = move || {
+        matches!(
+            (ids.try_with_untracked(|i| i.len()), mounted.try_get_untracked()),
+            (Some(total), Some(now)) if now < total
+        )
+    };
+    let rearm = use_near_viewport(placeholder, waiting, move || {
         // Observer callbacks may arrive after the cell is gone.
         let (Some(total), Some(now)) = (
             ids.try_with_untracked(|i| i.len()),
@@ -62,7 +69,7 @@ pub fn Cell(
     Effect::new(move |_| {
         mounted.track();
         ids.track();
-        request_animation_frame(rearm);
+        rearm();
     });
     let shown = move || ids.with(|i| i.iter().take(mounted.get()).copied().collect::<Vec<Id>>());
     let pending = move || ids.with(|i| i.len().saturating_sub(mounted.get()));

@@ -92,7 +92,7 @@ pub fn Grid() -> impl IntoView {
                 </section>
             }
         >
-            <div class="grid-scroll" tabindex="-1">
+            <div class="grid-scroll" tabindex="-1" data-scroll-root="">
                 <table class="journey-grid" aria-label="Journey map: stages by lanes">
                     <thead>
                         <tr>
