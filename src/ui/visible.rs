@@ -42,7 +42,11 @@ type Bounds = (f64, f64, f64, f64);
 /// Whether `rect` overlaps `bounds` (an element with no box never does).
 fn overlaps(rect: &web_sys::DomRect, (left, top, right, bottom): Bounds) -> bool {
     let laid_out = rect.width() > 0.0 || rect.height() > 0.0;
-    laid_out && rect.bottom() > top && rect.top() < bottom && rect.right() > left && rect.left() < right
+    laid_out
+        && rect.bottom() > top
+        && rect.top() < bottom
+        && rect.right() > left
+        && rect.left() < right
 }
 
 /// Where an element can be seen: the window grown by [`MARGIN`], cut to the element's
@@ -138,7 +142,9 @@ where
     let on_visible: Rc<dyn Fn()> = Rc::new(on_visible);
     let registered: StoredValue<Option<u64>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
-        let Some(element) = target.get().and_then(|el| el.dyn_into::<web_sys::Element>().ok())
+        let Some(element) = target
+            .get()
+            .and_then(|el| el.dyn_into::<web_sys::Element>().ok())
         else {
             return;
         };
