@@ -79,7 +79,6 @@ try {
     return { over: over.length, p95: p95(pad) };
   }
 
-
   // One traced round: Chromium's EventLatency trace splits each key's latency into the
   // wait for the next frame (vsync) and the work after it (main-thread frame, raster,
   // draw). The wait is up to one frame whatever the page does; the work after vsync is
@@ -109,8 +108,10 @@ try {
     }
     const before = ['GenerationToBrowserMain', 'BrowserMainToRendererCompositor', 'RendererCompositorQueueingDelay',
       'RendererCompositorProcessing', 'RendererCompositorToMain', 'RendererMainProcessing'];
-    const wait = (k) => (typeof k.stages.RendererMainFinishedToBeginImplFrame === 'number' ? k.stages.RendererMainFinishedToBeginImplFrame : 0);
-    const handled = (k) => before.reduce((s, n) => s + (typeof k.stages[n] === 'number' ? k.stages[n] : 0), 0);
+    // A stage's duration in ms (0 if this key had none, or it did not end).
+    const stage = (k, name) => (typeof k.stages[name] === 'number' ? k.stages[name] : 0);
+    const wait = (k) => stage(k, 'RendererMainFinishedToBeginImplFrame');
+    const handled = (k) => before.reduce((s, n) => s + stage(k, n), 0);
     return {
       keys: keys.length,
       handling: median(keys.map(handled)),

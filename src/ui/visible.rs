@@ -19,8 +19,8 @@ const MARGIN: f64 = 300.0;
 struct Watched {
     id: u64,
     element: web_sys::Element,
-    wanted: Box<dyn Fn() -> bool>,
-    on_visible: Box<dyn Fn()>,
+    wanted: Rc<dyn Fn() -> bool>,
+    on_visible: Rc<dyn Fn()>,
 }
 
 /// Every watched element of the page, and whether a check is already scheduled.
@@ -156,8 +156,8 @@ where
             r.watched.push(Rc::new(Watched {
                 id,
                 element,
-                wanted: Box::new(move || wanted()),
-                on_visible: Box::new(move || on_visible()),
+                wanted,
+                on_visible,
             }));
             id
         });

@@ -41,7 +41,8 @@ pub fn Cell(
     // Cards mount in chunks as the placeholder below them nears the viewport.
     let (mounted, set_mounted) = signal(0usize);
     let placeholder = NodeRef::<leptos::html::Div>::new();
-    // Observe only while some cards are still waiting to mount.
+    // Watched only while some cards are still waiting to mount, so the callback (which
+    // may come after the cell is gone) needs no check of its own.
     let waiting = move || {
         matches!(
             (ids.try_with_untracked(|i| i.len()), mounted.try_get_untracked()),
@@ -49,16 +50,7 @@ pub fn Cell(
         )
     };
     let rearm = use_near_viewport(placeholder, waiting, move || {
-        // Observer callbacks may arrive after the cell is gone.
-        let (Some(total), Some(now)) = (
-            ids.try_with_untracked(|i| i.len()),
-            mounted.try_get_untracked(),
-        ) else {
-            return;
-        };
-        if now < total {
-            set_mounted.try_update(|m| *m += CHUNK);
-        }
+        set_mounted.try_update(|m| *m += CHUNK);
     });
     // A cell that was fully mounted stays so when cards are added or moved in.
     Effect::new(move |previous: Option<usize>| {
