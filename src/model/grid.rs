@@ -189,6 +189,45 @@ pub fn text_rows(text: &str, per_line: usize) -> usize {
     rows.max(1)
 }
 
+/// Spare lines a card's text box keeps below the text while it is being typed in.
+pub const SPARE_ROWS: usize = 2;
+
+/// How a card's text box changes size after its text or its editing state changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resize {
+    /// It keeps its rows.
+    Keep,
+    /// It takes these rows at once (the text does not fit, or editing ended).
+    Now(usize),
+    /// It takes these rows after the next paint: the text still fits, so the keystroke
+    /// is shown first and the map below moves a frame later.
+    AfterPaint(usize),
+}
+
+/// The resize of a card's text box that shows `shown` rows, when its text needs
+/// `needed` (see [`text_rows`]) and `typing` says whether the user is editing it.
+/// While typing, a box whose last line is reached grows [`SPARE_ROWS`] more than the
+/// text needs, so the map below shifts once every few lines instead of at every line,
+/// and it keeps at most that many empty lines when text is deleted. Otherwise the box
+/// fits its text.
+pub fn text_box_resize(needed: usize, shown: usize, typing: bool) -> Resize {
+    let needed = needed.max(1);
+    let target = if !typing {
+        needed
+    } else if needed >= shown {
+        needed + SPARE_ROWS
+    } else {
+        shown.min(needed + SPARE_ROWS)
+    };
+    if target == shown {
+        Resize::Keep
+    } else if typing && needed <= shown && target > shown {
+        Resize::AfterPaint(target)
+    } else {
+        Resize::Now(target)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +298,24 @@ mod tests {
         assert_eq!(text_rows("a\nb\n\nc", 30), 4);
         // Words wrap whole: 18 + 18 characters do not fit one 30-character line.
         assert_eq!(text_rows("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbb", 30), 2);
+    }
+
+    #[test]
+    fn text_box_grows_in_steps_while_typing_and_fits_otherwise() {
+        use Resize::*;
+        // Not typing: the box fits its text.
+        assert_eq!(text_box_resize(3, 3, false), Keep);
+        assert_eq!(text_box_resize(2, 5, false), Now(2));
+        assert_eq!(text_box_resize(0, 2, false), Now(1));
+        // Typing on the last line: room for the next lines, after this key is painted.
+        assert_eq!(text_box_resize(1, 1, true), AfterPaint(1 + SPARE_ROWS));
+        // While the text fits with room to spare, the box stays.
+        assert_eq!(text_box_resize(2, 3, true), Keep);
+        // Text that does not fit (a paste) grows the box at once.
+        assert_eq!(text_box_resize(6, 3, true), Now(6 + SPARE_ROWS));
+        // Deleting text keeps at most the spare lines empty.
+        assert_eq!(text_box_resize(1, 8, true), Now(1 + SPARE_ROWS));
+        assert_eq!(text_box_resize(1, 3, true), Keep);
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub mod field;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;
+pub mod pointer;
+pub mod schedule;
 pub mod selftest;
 pub mod shared_page;
 pub mod toast;

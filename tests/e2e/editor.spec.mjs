@@ -132,6 +132,30 @@ test('deleting a card offers undo instead of asking', async ({ page }) => {
   await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
 });
 
+test('a card being typed in grows a few lines at a time; a click below it still lands', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('button', { name: /Add an action/ }).click();
+  await page.keyboard.type('Reads');
+  await page.getByRole('button', { name: /Add an action/ }).click();
+  await page.keyboard.type('Asks peers');
+  const first = page.getByLabel('Action text').first();
+  await first.click();
+  await page.keyboard.press('End');
+  await expect(first).toHaveAttribute('rows', '1');
+  // Typing on its last line gives the box two spare lines (after the key is shown).
+  await page.keyboard.type(' about invoice automation tools');
+  await expect(first).toHaveAttribute('rows', '3');
+  // Reaching the last line again: two more.
+  await page.keyboard.type(' at home and at work');
+  await expect(first).toHaveAttribute('rows', '5');
+  // Pressing the second card's Details blurs the first, which shrinks to fit its text
+  // only after the click, so the button does not move away under the pointer.
+  await page.locator('li.card').nth(1).getByRole('button', { name: /Details/ }).click();
+  await expect(page.getByTestId('card-panel').getByLabel('Text')).toHaveValue('Asks peers');
+  await expect(first).toHaveAttribute('rows', '3');
+});
+
 test('edits the stakeholder register and groups lanes by stakeholder', async ({ page }) => {
   await newBlankMap(page);
   await page.getByRole('button', { name: 'Add the first stage' }).click();

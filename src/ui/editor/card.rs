@@ -2,11 +2,13 @@
 //! emotion, moment of truth and the customer's words.
 
 use crate::model::edit::CardField;
-use crate::model::grid::{self, LaneGroup};
+use crate::model::grid::{self, LaneGroup, Resize};
 use crate::model::{Emotion, Id, LaneKind};
 use crate::ui::editor::drag::{self, DragPayload};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::own_form::OwnForm;
+use crate::ui::pointer;
+use crate::ui::schedule::after_next_paint;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -37,6 +39,11 @@ pub fn emotion_class(emotion: Option<Emotion>) -> &'static str {
 /// About how many characters fit on one line of a card's text box.
 const CHARS_PER_LINE: usize = 24;
 
+/// The rows `text` needs, read without subscribing.
+fn needed_untracked(text: Memo<String>) -> usize {
+    text.with_untracked(|t| grid::text_rows(t, CHARS_PER_LINE))
+}
+
 /// A card of the grid.
 #[component]
 pub fn CardView(
@@ -53,8 +60,50 @@ pub fn CardView(
     // the emotion or the flag, since every attribute write makes the browser restyle.
     let text =
         Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default()));
-    let rows = Memo::new(move |_| text.with(|t| grid::text_rows(t, CHARS_PER_LINE)));
+    // Whether the user is typing in the text box: it then grows a few lines at a time.
+    let typing = RwSignal::new(false);
+    let rows = RwSignal::new(needed_untracked(text));
+    let resize = move |needed: usize, typing_now: bool| {
+        let shown = rows.get_untracked();
+        match grid::text_box_resize(needed, shown, typing_now) {
+            Resize::Keep => {}
+            Resize::Now(n) => rows.set(n),
+            // Unless something resized it meanwhile, or the user left it.
+            Resize::AfterPaint(n) => after_next_paint(move || {
+                if rows.try_get_untracked() == Some(shown)
+                    && typing.try_get_untracked() == Some(true)
+                {
+                    rows.try_set(n);
+                }
+            }),
+        }
+    };
+    // On each change of the text (focusing alone does not resize).
+    Effect::new(move |_| {
+        let needed = text.with(|t| grid::text_rows(t, CHARS_PER_LINE));
+        resize(needed, typing.get_untracked());
+    });
+    // On leaving the box: fit the text.
+    Effect::new(move |_| {
+        if !typing.get() {
+            resize(needed_untracked(text), false);
+        }
+    });
     let input_ref = NodeRef::<html::Textarea>::new();
+    pointer::track_presses();
+    // Leaving the box shrinks it to fit; after the click that moved the focus, so the
+    // control clicked below does not move away under the pointer.
+    let stop_typing = move || {
+        // The card may be gone by then (the click deleted it): nothing to resize.
+        pointer::after_press(move || {
+            let Some(Some(el)) = input_ref.try_get_untracked() else {
+                return;
+            };
+            if !el.matches(":focus").unwrap_or(false) {
+                typing.try_set(false);
+            }
+        })
+    };
 
     // Take focus when asked to (after adding or moving this card).
     Effect::new(move |_| {
@@ -215,7 +264,11 @@ pub fn CardView(
                     on:input:target=move |ev| {
                         editor.apply(crate::model::Edit::SetCard(id, CardField::Text(ev.target().value())));
                     }
-                    on:blur=move |_| editor.seal()
+                    on:focus=move |_| typing.set(true)
+                    on:blur=move |_| {
+                        editor.seal();
+                        stop_typing();
+                    }
                     on:keydown=on_keydown
                 ></textarea>
                 </OwnForm>
