@@ -11,7 +11,7 @@ use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
 use crate::ui::editor::state::{EditorState, Panel, Part};
-use crate::ui::schedule::after_next_paint;
+use crate::ui::schedule::shown_after_paint;
 use crate::ui::toast::Toasts;
 use crate::ui::workspace::{now, Workspace};
 use leptos::context::Provider;
@@ -358,23 +358,8 @@ fn PreviewPage() -> impl IntoView {
 #[component]
 fn SaveStatusView() -> impl IntoView {
     let session = expect_context::<SaveSession>();
-    // The status as shown. "Saving…" appears a frame after the keystroke that caused it:
-    // changed in the keystroke's own frame, the label's repaint and the card's would make
-    // the browser redraw the whole area between them (about 2 ms on a software-drawn
-    // page, on the first key after every pause).
-    let shown = RwSignal::new(session.status.get_untracked());
-    Effect::new(move |_| {
-        let status = session.status.get();
-        if status == SaveStatus::Pending {
-            after_next_paint(move || {
-                if session.status.try_get_untracked() == Some(SaveStatus::Pending) {
-                    shown.try_set(SaveStatus::Pending);
-                }
-            });
-        } else {
-            shown.set(status);
-        }
-    });
+    // A frame late: "Saving…" must not share the frame of the keystroke that caused it.
+    let shown = shown_after_paint(move || session.status.get());
     let text = move || match shown.get() {
         SaveStatus::Saved(_) => ("saved", "All changes saved"),
         SaveStatus::Pending => ("pending", "Saving…"),

@@ -5,6 +5,7 @@ use crate::model::grid::Grouping;
 use crate::model::Id;
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use crate::ui::own_form::OwnForm;
+use crate::ui::schedule::shown_after_paint;
 use leptos::prelude::*;
 
 /// The toolbar above the map.
@@ -17,8 +18,9 @@ pub fn Toolbar(
     let editor = expect_context::<EditorState>();
     let title = Memo::new(move |_| editor.read(Part::Scope, |m| m.scope.title.clone()));
     let people = editor.people();
-    let can_undo = Memo::new(move |_| editor.read_history(|d| d.can_undo()));
-    let can_redo = Memo::new(move |_| editor.read_history(|d| d.can_redo()));
+    // A frame late, so the first edit's keystroke repaints only the card.
+    let can_undo = shown_after_paint(move || editor.read_history(|d| d.can_undo()));
+    let can_redo = shown_after_paint(move || editor.read_history(|d| d.can_redo()));
     let view_tab = move |v: View, label: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" aria-selected=move || (editor.view.get() == v).to_string()
