@@ -36,8 +36,9 @@ fn released() {
     }
 }
 
-/// Listens (once per page) for presses and releases of any pointer.
-fn listen_once() {
+/// Starts listening for presses and releases of any pointer: once per page (later calls
+/// do nothing), before focus can move.
+pub fn track_presses() {
     let first = STATE.with(|s| !std::mem::replace(&mut s.borrow_mut().listening, true));
     if !first {
         return;
@@ -60,11 +61,6 @@ fn listen_once() {
     listen("pointerup", released);
     // A drag or a scroll gesture that takes over the pointer ends the press too.
     listen("pointercancel", released);
-}
-
-/// Starts tracking presses; call it once from a component before focus can move.
-pub fn track_presses() {
-    listen_once();
 }
 
 /// Runs `f` now, or after the click in progress if a pointer button is held down.
