@@ -3,9 +3,8 @@
 //! press on a button below it blurs the card would move that button away before the
 //! release, and the click would be lost.)
 
+use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// The page's pointer state.
 #[derive(Default)]
@@ -29,7 +28,7 @@ fn released() {
     });
     if !waiting.is_empty() {
         // The click is dispatched right after the release, in the same task.
-        leptos::prelude::set_timeout(
+        set_timeout(
             move || waiting.into_iter().for_each(|f| f()),
             std::time::Duration::ZERO,
         );
@@ -43,24 +42,13 @@ pub fn track_presses() {
     if !first {
         return;
     }
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    let window = leptos::prelude::window();
-    let listen = |event: &str, f: fn()| {
-        let closure = Closure::<dyn Fn()>::new(f);
-        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-            event,
-            closure.as_ref().unchecked_ref(),
-            &options,
-        );
-        // Lives as long as the page.
-        closure.forget();
-    };
-    listen("pointerdown", || STATE.with(|s| s.borrow_mut().down = true));
-    listen("pointerup", released);
+    // The handles are dropped: the listeners live as long as the page.
+    let _ = window_event_listener(leptos::ev::pointerdown, |_| {
+        STATE.with(|s| s.borrow_mut().down = true)
+    });
+    let _ = window_event_listener(leptos::ev::pointerup, |_| released());
     // A drag or a scroll gesture that takes over the pointer ends the press too.
-    listen("pointercancel", released);
+    let _ = window_event_listener(leptos::ev::pointercancel, |_| released());
 }
 
 /// Runs `f` now, or after the click in progress if a pointer button is held down.

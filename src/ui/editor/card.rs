@@ -39,11 +39,6 @@ pub fn emotion_class(emotion: Option<Emotion>) -> &'static str {
 /// About how many characters fit on one line of a card's text box.
 const CHARS_PER_LINE: usize = 24;
 
-/// The rows `text` needs, read without subscribing.
-fn needed_untracked(text: Memo<String>) -> usize {
-    text.with_untracked(|t| grid::text_rows(t, CHARS_PER_LINE))
-}
-
 /// A card of the grid.
 #[component]
 pub fn CardView(
@@ -62,7 +57,8 @@ pub fn CardView(
         Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default()));
     // Whether the user is typing in the text box: it then grows a few lines at a time.
     let typing = RwSignal::new(false);
-    let rows = RwSignal::new(needed_untracked(text));
+    let needed = move || text.with(|t| grid::text_rows(t, CHARS_PER_LINE));
+    let rows = RwSignal::new(untrack(needed));
     let resize = move |needed: usize, typing_now: bool| {
         let shown = rows.get_untracked();
         match grid::text_box_resize(needed, shown, typing_now) {
@@ -79,14 +75,11 @@ pub fn CardView(
         }
     };
     // On each change of the text (focusing alone does not resize).
-    Effect::new(move |_| {
-        let needed = text.with(|t| grid::text_rows(t, CHARS_PER_LINE));
-        resize(needed, typing.get_untracked());
-    });
+    Effect::new(move |_| resize(needed(), typing.get_untracked()));
     // On leaving the box: fit the text.
     Effect::new(move |_| {
         if !typing.get() {
-            resize(needed_untracked(text), false);
+            resize(untrack(needed), false);
         }
     });
     let input_ref = NodeRef::<html::Textarea>::new();
