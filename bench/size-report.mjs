@@ -1,13 +1,22 @@
 // Prints the size of the release bundle in dist/: each file raw, gzip -9 and brotli -11,
-// and the total first-load gzip bytes against the 300 KB target.
+// each part of the first load (wasm, JS, CSS, HTML) against its budget, the total against
+// the budget and the target, and the change since the figures recorded in
+// bench/size-budget.json (the last release's), so every change reports its size delta.
+//   node bench/size-report.mjs dist            # report
+//   node bench/size-report.mjs dist --check    # the same; exits 1 when over a budget (a test)
+//   node bench/size-report.mjs dist --record   # writes today's figures as the new reference
 // Run through scripts/size-report.sh, which builds the bundle first.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dist = process.argv[2] || 'dist';
-const TARGET_GZIP = 300 * 1024;
+const args = process.argv.slice(2);
+const dist = args.find((a) => !a.startsWith('--')) || 'dist';
+const budgetFile = new URL('./size-budget.json', import.meta.url);
+const budget = JSON.parse(fs.readFileSync(budgetFile, 'utf8'));
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+const signed = (n) => (n >= 0 ? '+' : '−') + (Math.abs(n) / 1024).toFixed(1) + ' KB';
+
 const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
 const rows = files.map((f) => {
   const data = fs.readFileSync(path.join(dist, f));
@@ -21,7 +30,30 @@ console.log(`${'file'.padEnd(42)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} $
 for (const r of rows) {
   console.log(`${r.f.padEnd(42)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
 }
-const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
+const sum = (k, rs = rows) => rs.reduce((s, r) => s + r[k], 0);
 console.log(`${'total first load'.padEnd(42)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}`);
-const verdict = sum('gzip') <= TARGET_GZIP ? 'within' : 'OVER';
-console.log(`first-load gzip ${kb(sum('gzip')).trim()} — target ≤ 300 KB: ${verdict} target`);
+
+console.log('\nfirst load, gzip     now       budget   recorded   change');
+const over = [];
+const now = {};
+for (const kind of ['wasm', 'js', 'css', 'html', 'total']) {
+  const gz = kind === 'total' ? sum('gzip') : sum('gzip', rows.filter((r) => r.kind === kind));
+  now[kind] = gz;
+  const limit = budget.budgetGzip[kind] * 1024;
+  const was = budget.recordedGzip[kind];
+  const verdict = gz <= limit ? 'ok' : 'OVER BUDGET';
+  if (gz > limit) over.push(kind);
+  console.log(`  ${kind.padEnd(8)} ${kb(gz)} ${kb(limit)} ${kb(was)}  ${signed(gz - was).padStart(10)}  ${verdict}`);
+}
+const target = budget.targetGzip * 1024;
+console.log(`\nfirst-load gzip ${kb(sum('gzip')).trim()} — target ≤ ${budget.targetGzip} KB (then ${budget.nextTargetGzip} KB): ${sum('gzip') <= target ? 'within' : 'OVER'} target; enforced budget ${budget.budgetGzip.total} KB`);
+
+if (args.includes('--record')) {
+  budget.recordedGzip = now;
+  fs.writeFileSync(budgetFile, JSON.stringify(budget, null, 2) + '\n');
+  console.log('recorded these figures in bench/size-budget.json');
+}
+if (args.includes('--check') && over.length) {
+  console.error(`size budget exceeded: ${over.join(', ')} (see bench/size-budget.json)`);
+  process.exit(1);
+}

@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not tests): bundle size, editor speed, storage speed, native
-# chart and share-link figures. Builds the release bundle first.
-#   scripts/bench.sh            # all
-#   scripts/bench.sh editor     # one of: size editor storage
+# chart and share-link figures, Lighthouse. Builds the release bundles first, unless
+# NO_BUILD=1 (then it measures them as they are and installs nothing but Lighthouse):
+# dist/ (production: size, Lighthouse) and dist-selftest/ (with the `selftest` feature:
+# the editor, storage and chart benchmarks open its self-test pages).
+#   scripts/bench.sh              # all but lighthouse: size editor storage charts
+#   scripts/bench.sh editor       # one of: size editor storage charts lighthouse
+#   scripts/bench.sh lighthouse   # slow (~2 min): Lighthouse, mobile and desktop, on the
+#                                 # map list and a share link, median of RUNS=3 runs;
+#                                 # installs Lighthouse into bench/lighthouse/ on first use
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install.sh test >/dev/null
-source scripts/env.sh
-trunk build --release >/dev/null 2>&1 || trunk build --release
 which=${1:-all}
+case $which in all | size | editor | storage | charts | lighthouse) ;;
+  *) echo "usage: scripts/bench.sh [all|size|editor|storage|charts|lighthouse]" >&2; exit 2 ;;
+esac
+if [[ ${NO_BUILD:-} != 1 ]]; then
+  scripts/install.sh test >/dev/null
+  source scripts/env.sh
+  trunk build --release >/dev/null 2>&1 || trunk build --release
+  trunk build --release --features selftest --dist dist-selftest >/dev/null 2>&1 ||
+    trunk build --release --features selftest --dist dist-selftest
+fi
+run_selftest() { DIST_DIR=dist-selftest run "$@"; }
 run() { echo; echo "=== $1"; shift; "$@"; }
 [[ $which == all || $which == size ]] && run "bundle size" node bench/size-report.mjs dist
-[[ $which == all || $which == editor ]] && run "editor (Chromium)" node bench/editor.mjs
-[[ $which == all || $which == storage ]] && run "storage (Chromium)" node bench/storage.mjs
-[[ $which == all || $which == charts ]] && run "charts (Chromium)" node bench/charts.mjs
+[[ $which == all || $which == editor ]] && run_selftest "editor (Chromium)" node bench/editor.mjs
+[[ $which == all || $which == storage ]] && run_selftest "storage (Chromium)" node bench/storage.mjs
+[[ $which == all || $which == charts ]] && run_selftest "charts (Chromium)" node bench/charts.mjs
+[[ $which == lighthouse ]] && run "Lighthouse (Chromium)" node bench/lighthouse.mjs
 exit 0

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every Trailmap test: native model tests, browser tests in headless Chromium,
-# and end-to-end tests against the release build served under /trailmap/.
+# Runs every Trailmap test: native model tests, browser tests in headless Chromium, the
+# first-load size budget of the production build, and end-to-end tests against the
+# release build served under /trailmap/ (and its self-test twin under
+# /trailmap-selftest/, the same code plus the `selftest` feature's test pages).
 # Installs whatever is missing first (see scripts/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +22,13 @@ layer() { # name, command...
 }
 mkdir -p target
 
-layer "native (cargo test)" cargo test --quiet
+layer "native (cargo test)" cargo test --quiet --features selftest
 layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --tests
-echo; echo "=== release build (trunk)"
+echo; echo "=== release builds (trunk): production, then with the self-test pages"
 trunk build --release
+trunk build --release --features selftest --dist dist-selftest
+budget() { node bench/size-report.mjs dist --check && echo "1 passed, 0 failed"; }
+layer "first-load size budget" budget
 layer "end-to-end (Playwright, Chromium)" npx playwright test
 
 echo

@@ -11,7 +11,9 @@ pub enum Route {
     /// `#/s/<payload>` — a map shared by link, shown read-only.
     Shared(String),
     /// `#/selftest/<name>` — self-tests and benchmarks run in the real build
-    /// (`crash` panics on purpose so tests can check the crash panel).
+    /// (`crash` panics on purpose so tests can check the crash panel). Only in builds
+    /// with the `selftest` feature; production builds treat it as any unknown page.
+    #[cfg(feature = "selftest")]
     SelfTest(String),
     /// Any other fragment.
     NotFound(String),
@@ -35,6 +37,7 @@ impl Route {
         match path.split_once('/') {
             None if path.is_empty() => Route::MapList,
             None if path == "maps" => Route::MapList,
+            #[cfg(feature = "selftest")]
             Some(("selftest", name)) if is_map_id(name) => Route::SelfTest(name.to_string()),
             Some(("map", id)) if is_map_id(id.trim_end_matches('/')) => {
                 Route::Map(id.trim_end_matches('/').to_string())
@@ -50,6 +53,7 @@ impl Route {
             Route::MapList => "#/".to_string(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::Shared(payload) => format!("#/s/{payload}"),
+            #[cfg(feature = "selftest")]
             Route::SelfTest(name) => format!("#/selftest/{name}"),
             Route::NotFound(hash) => hash.clone(),
         }
@@ -77,6 +81,16 @@ mod tests {
             Route::parse("#/nowhere"),
             Route::NotFound("#/nowhere".into())
         );
+    }
+
+    /// Self-test pages exist only in builds made for tests and benchmarks.
+    #[test]
+    fn selftest_routes_only_with_the_feature() {
+        let route = Route::parse("#/selftest/crash");
+        #[cfg(feature = "selftest")]
+        assert_eq!(route, Route::SelfTest("crash".into()));
+        #[cfg(not(feature = "selftest"))]
+        assert_eq!(route, Route::NotFound("#/selftest/crash".into()));
     }
 
     #[test]

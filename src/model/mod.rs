@@ -5,8 +5,11 @@
 pub mod dates;
 pub mod edit;
 pub mod formulas;
-#[cfg(not(target_arch = "wasm32"))]
+// Test code: generators for tests, fuzzers and benchmarks, never in a production build
+// (the `selftest` feature, which only the test and benchmark commands turn on).
+#[cfg(all(not(target_arch = "wasm32"), any(test, feature = "selftest")))]
 pub mod fuzzing;
+#[cfg(any(test, feature = "selftest"))]
 pub mod generate;
 pub mod grid;
 pub mod history;

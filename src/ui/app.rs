@@ -4,7 +4,6 @@ use crate::adapters::route::use_route;
 use crate::routes::Route;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
-use crate::ui::selftest::SelfTestPage;
 use crate::ui::shared_page::SharedPage;
 use crate::ui::toast::{ToastArea, Toasts};
 use crate::ui::workspace::Workspace;
@@ -22,7 +21,10 @@ pub fn App() -> impl IntoView {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
         Route::Shared(payload) => view! { <SharedPage payload=payload/> }.into_any(),
-        Route::SelfTest(name) => view! { <SelfTestPage name=name/> }.into_any(),
+        #[cfg(feature = "selftest")]
+        Route::SelfTest(name) => {
+            view! { <crate::ui::selftest::SelfTestPage name=name/> }.into_any()
+        }
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };
     view! {

@@ -11,14 +11,19 @@ pub mod map_page;
 pub mod own_form;
 pub mod pointer;
 pub mod schedule;
+#[cfg(feature = "selftest")]
 pub mod selftest;
 pub mod shared_page;
 pub mod toast;
 pub mod visible;
 pub mod workspace;
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook, removes the static loading frame of `index.html` and mounts
+/// the app on `<body>` in its place (same header, so nothing moves).
 pub fn start() {
     crash::install_panic_hook();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

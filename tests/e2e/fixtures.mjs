@@ -22,5 +22,10 @@ export { expect };
 /** Opens the app at `hash` with empty storage and waits until it has rendered. */
 export async function openApp(page, hash = '#/') {
   await page.goto(hash);
-  await page.locator('.app-header').waitFor();
+  await appReady(page);
+}
+
+/** Waits until the app has replaced index.html's static loading frame. */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.app-header'));
 }

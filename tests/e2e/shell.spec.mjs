@@ -1,5 +1,5 @@
 // The app shell: loads under a sub-path, routes survive a reload, crashes show a panel.
-import { test, expect, openApp } from './fixtures.mjs';
+import { test, expect, openApp, appReady } from './fixtures.mjs';
 
 test('loads under /trailmap/ with a sample map ready', async ({ page }) => {
   const failed = [];
@@ -30,9 +30,11 @@ test('an unknown route shows a way back', async ({ page }) => {
 
 test('a crash shows a panel that downloads the data instead of a blank page', async ({ page }) => {
   page.allowProblems(/self-test: a deliberate crash|unreachable/);
-  await openApp(page);
+  // The crash page is test code: only the self-test build has it (same origin, same storage).
+  await page.goto('/trailmap-selftest/');
+  await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('trailmap:e2e-marker', 'kept'));
-  await page.goto('#/selftest/crash');
+  await page.goto('/trailmap-selftest/#/selftest/crash');
   const panel = page.getByRole('alertdialog');
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Trailmap stopped because of an error');
@@ -44,4 +46,33 @@ test('a crash shows a panel that downloads the data instead of a blank page', as
   const body = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
   expect(body.type).toBe('trailmap/recovery');
   expect(body.storage['trailmap:e2e-marker']).toBe('kept');
+});
+
+test('the production build has no self-test pages', async ({ page }) => {
+  await openApp(page, '#/selftest/large-map');
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.includes('bench'))).toBe(false);
+});
+
+test('the page shows its frame while the app loads, and nothing moves when it takes over', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('#/');
+  await expect(page.getByRole('status')).toHaveText('Loading Trailmap…');
+  await expect(page.locator('.app-header .brand')).toHaveText('Trailmap');
+  const before = await page.locator('.app-header').boundingBox();
+  release();
+  await appReady(page);
+  await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
+  await expect(page.locator('.app-header')).toHaveCount(1);
+  expect(await page.locator('.app-header').boundingBox()).toEqual(before);
+  expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.01);
 });
