@@ -1,13 +1,21 @@
-//! Share-link lengths (figures, not a test): for several maps, the payload Trailmap makes
-//! beside the baseline base64url(deflate(JSON)) that Mermaid Live uses, with the steps in
-//! between, and encode/decode times.
+//! Share-link figures (not a test), in one run, side by side for link formats 2 and 3:
+//! payload lengths beside the baselines base64url(deflate(JSON)) (as Mermaid Live makes
+//! its links) and base64url(deflate(JSON) with the primer as preset dictionary); encode
+//! and decode times (medians); the coder's memory (a counting allocator: peak bytes
+//! allocated during one decode, and bytes the coder keeps between calls); priming time.
 //!
-//! `cargo run --release --example bench_share`
+//! `cargo run --release --features selftest --example bench_share [runs]`
+//!
+//! `make_share_fixture` includes this file for [`hand_made`] and [`edited_template`].
 
 use miniz_oxide::deflate::compress_to_vec;
-use std::time::Instant;
-use trailmap::model::generate::generated_map;
-use trailmap::model::share::{self, base64url, binary};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use trailmap::model::share::{self, base64url, cm};
 use trailmap::model::{
     templates, Card, Emotion, JourneyMap, LaneKind, Level, Persona, RoleType, Stage, Stakeholder,
     Stance,
@@ -511,7 +519,7 @@ pub fn hand_made() -> JourneyMap {
 
 /// The B2B SaaS template as a team would have it after a workshop: ten cards reworded,
 /// five touchpoints added, the scope filled in.
-fn edited_template() -> JourneyMap {
+pub fn edited_template() -> JourneyMap {
     let mut map = templates::build("b2b-saas").unwrap_or_default();
     map.scope.title = "Northwind Analytics: mid-market onboarding journey".into();
     map.scope.owner = "Lena Brandt, customer success".into();
@@ -611,6 +619,106 @@ fn text_bytes(map: &JourneyMap) -> usize {
     n
 }
 
+/// The generated map of 400 touchpoints (the generators need the `selftest` feature,
+/// which this benchmark requires; `make_share_fixture`, which includes this file, does
+/// without).
+#[cfg(feature = "selftest")]
+fn generated() -> JourneyMap {
+    trailmap::model::generate::generated_map(12, 8, 400, 4)
+}
+
+#[cfg(not(feature = "selftest"))]
+fn generated() -> JourneyMap {
+    JourneyMap::blank("generated maps need the selftest feature")
+}
+
+/// Counts the bytes allocated now and the most allocated at once since the last reset.
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwards to the system allocator with the caller's layout.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Bytes allocated now.
+fn allocated() -> usize {
+    NOW.load(Ordering::Relaxed)
+}
+
+/// Runs `f` and returns its result and the most bytes it had allocated at once beyond
+/// what was allocated before it.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = allocated();
+    PEAK.store(before, Ordering::Relaxed);
+    let out = f();
+    (out, PEAK.load(Ordering::Relaxed) - before)
+}
+
+/// Raw deflate of `data` with `dictionary` as preset dictionary (deflate's window holds
+/// its last 32 KB, as zlib's `deflateSetDictionary` does): the dictionary is compressed
+/// first and flushed, and only the bytes after the flush count.
+fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Vec<u8> {
+    let flags = create_comp_flags_from_zip_params(10, -15, 0);
+    let mut c = Box::new(CompressorOxide::new(flags));
+    let mut out = vec![0u8; 2 * (dictionary.len() + data.len()) + 1024];
+    let mut at = 0;
+    for (input, flush) in [(dictionary, TDEFLFlush::Sync), (data, TDEFLFlush::Finish)] {
+        let mut input = input;
+        let start = at;
+        loop {
+            let (status, used, written) = compress(&mut c, input, &mut out[at..], flush);
+            at += written;
+            input = &input[used..];
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if input.is_empty() => break,
+                TDEFLStatus::Okay => {}
+                _ => panic!("deflate failed"),
+            }
+        }
+        if flush == TDEFLFlush::Finish {
+            return out[start..at].to_vec();
+        }
+    }
+    Vec::new()
+}
+
+/// Median time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
 fn main() {
     let mut maps: Vec<(String, JourneyMap)> = vec![
         ("tiny (blank + 1 stage)".into(), {
@@ -632,55 +740,89 @@ fn main() {
         ));
     }
     maps.push(("b2b-saas template, edited".into(), edited_template()));
-    maps.push((
-        "generated, 400 touchpoints".into(),
-        generated_map(12, 8, 400, 1),
-    ));
+    maps.push(("generated, 400 touchpoints".into(), generated()));
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(7);
 
-    // Priming (learning the primer) happens once per page; time it apart.
-    let t = Instant::now();
-    let _ = share::encode(&JourneyMap::blank("warm-up"));
-    println!(
-        "priming the format-{} coder: {:.0} ms (once per page)",
-        share::FORMAT_VERSION,
-        t.elapsed().as_secs_f64() * 1000.0
-    );
-
-    println!("share-link payload lengths (characters after #/s/), baseline = base64url(deflate(JSON)), level 10");
-    println!(
-        "{:<34} {:>7} {:>9} {:>10} {:>10} {:>9} {:>7} {:>9}",
-        "map", "text B", "baseline", "bin+defl", "format 1", "trailmap", "ratio", "enc/dec"
-    );
-    let mut worst: f64 = 0.0;
-    for (name, map) in &maps {
-        let json = serde_json::to_vec(map).expect("maps serialize");
-        let baseline = base64url::encode(&compress_to_vec(&json, 10)).len();
-        let bin = binary::encode_map_as(map, binary::Layout::V2);
-        let bin_deflate = base64url::encode(&compress_to_vec(&bin, 10)).len();
-        let format1 = share::encode_as(map, 1).len();
-        let t0 = Instant::now();
-        let payload = share::encode(map);
-        let enc = t0.elapsed();
-        let t1 = Instant::now();
-        let (back, _) = share::decode(&payload).expect("own links decode");
-        let dec = t1.elapsed();
-        assert_eq!(&back, map, "{name} round trip");
-        let ratio = payload.len() as f64 / baseline as f64;
-        worst = worst.max(ratio);
+    // Memory and priming. The first call of a format builds what its coder keeps.
+    let probe = &maps[1].1;
+    let mut memory = Vec::new();
+    for v in [3u8, 2] {
+        let before = allocated();
+        let t = Instant::now();
+        let payload = share::encode_as(probe, v);
+        let first = t.elapsed();
+        let held = allocated() - before - payload.capacity();
+        let (_, peak) = peak_of(|| share::decode(&payload).expect("own links decode"));
+        memory.push((v, first, held, peak));
+    }
+    let prime = |v: u8| {
+        let coder = if v == 2 { cm::Coder::V2 } else { cm::Coder::V3 };
+        median(runs, || {
+            let _ = cm::compress(b"", share::primer(v), coder);
+        })
+    };
+    println!("coder memory and priming (format 3 primes on every call; format 2 primes once and copies the primed model)");
+    for (v, first, held, peak) in &memory {
         println!(
-            "{:<34} {:>7} {:>9} {:>10} {:>10} {:>9} {:>7.2} {:>4.0}/{:<4.0}ms",
-            name,
-            text_bytes(map),
-            baseline,
-            bin_deflate,
-            format1,
-            payload.len(),
-            ratio,
-            enc.as_secs_f64() * 1000.0,
-            dec.as_secs_f64() * 1000.0
+            "  format {v}: first call {:.0} ms; kept between calls {:.2} MB; peak during one decode of the hand-made map {:.2} MB; a call's priming (or copy of the primed model) {:.1} ms",
+            ms(*first),
+            *held as f64 / 1e6,
+            *peak as f64 / 1e6,
+            ms(prime(*v))
         );
     }
-    println!("columns: bin+defl = format-2 binary encoding + deflate; format 1 = the links of format 1 (binary with lengths + context mixing primed with 7 KB of domain text); trailmap = format 2 (column layout + stronger context mixing with a match model, primed with the domain text and the five built-in templates)");
-    println!("the templates are in format 2's primer, so an unchanged template costs a few dozen characters and an edited one little more than its edits");
-    println!("targets: hand-made 30-touchpoint map ≤ 2,500 characters; every map ≤ 0.75 × baseline (worst here: {worst:.2})");
+    println!();
+    println!("payload lengths (characters after #/s/) and times (median of {runs}, ms, priming included)");
+    println!(
+        "{:<32} {:>6} {:>7} {:>7} {:>7} {:>7} {:>6} {:>13} {:>13}",
+        "map",
+        "text B",
+        "deflate",
+        "+dict",
+        "fmt 2",
+        "fmt 3",
+        "3 vs 2",
+        "fmt 2 enc/dec",
+        "fmt 3 enc/dec"
+    );
+    let dictionary = share::primer(share::FORMAT_VERSION);
+    for (name, map) in &maps {
+        let json = serde_json::to_vec(map).expect("maps serialize");
+        let deflate = base64url::encode(&compress_to_vec(&json, 10)).len();
+        let with_dictionary = base64url::encode(&deflate_with_dictionary(dictionary, &json)).len();
+        let mut cells = Vec::new();
+        let mut lengths = Vec::new();
+        for v in [2u8, 3] {
+            let payload = share::encode_as(map, v);
+            assert_eq!(
+                &share::decode(&payload).expect("own links decode").0,
+                map,
+                "{name}"
+            );
+            lengths.push(payload.len());
+            let enc = median(runs, || {
+                let _ = share::encode_as(map, v);
+            });
+            let dec = median(runs, || {
+                let _ = share::decode(&payload);
+            });
+            cells.push(format!("{:>6.1}/{:<6.1}", ms(enc), ms(dec)));
+        }
+        println!(
+            "{:<32} {:>6} {:>7} {:>7} {:>7} {:>7} {:>+5.1}% {:>13} {:>13}",
+            name,
+            text_bytes(map),
+            deflate,
+            with_dictionary,
+            lengths[0],
+            lengths[1],
+            (lengths[1] as f64 / lengths[0] as f64 - 1.0) * 100.0,
+            cells[0],
+            cells[1]
+        );
+    }
+    println!("deflate = base64url(deflate(JSON)), level 10; +dict = the same with format 3's primer as preset dictionary; fmt 2 / fmt 3 = Trailmap's links of formats 2 and 3");
 }

@@ -1,20 +1,40 @@
-//! Writes a share-link fixture: the payload made today for a template and the JSON of the
-//! map it must decode to in every later version.
-//! `cargo run --example make_share_fixture -- <template-key> <out-dir>`
+//! Writes a share-link fixture: the payload made today (in the current link format) for
+//! a map, and the JSON of the map it must decode to in every later version. The maps: a
+//! template by key, `hand-made` (the benchmark's hand-made map of 30 touchpoints) or
+//! `edited-b2b-saas` (the benchmark's B2B SaaS template after a workshop).
+//!
+//! `cargo run --example make_share_fixture -- <template-key | hand-made | edited-b2b-saas> [out-dir]`
+//!
+//! Never overwrite a fixture that exists: links already made must keep opening.
+
+#[path = "bench_share.rs"]
+#[allow(dead_code)]
+mod bench;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let key = args.next().unwrap_or_else(|| "b2b-saas".into());
     let dir = args.next().unwrap_or_else(|| "tests/fixtures/share".into());
-    let Some(map) = trailmap::model::templates::build(&key) else {
-        eprintln!("no template “{key}”");
-        std::process::exit(2);
+    let map = match key.as_str() {
+        "hand-made" => bench::hand_made(),
+        "edited-b2b-saas" => bench::edited_template(),
+        _ => match trailmap::model::templates::build(&key) {
+            Some(map) => map,
+            None => {
+                eprintln!("no template “{key}” (or use hand-made or edited-b2b-saas)");
+                std::process::exit(2);
+            }
+        },
     };
     let payload = trailmap::model::share::encode(&map);
     let json = serde_json::to_string_pretty(&map).unwrap_or_default();
     let v = trailmap::model::share::FORMAT_VERSION;
     for (ext, text) in [("link", &payload), ("json", &json)] {
         let path = format!("{dir}/v{v}-{key}.{ext}");
+        if std::path::Path::new(&path).exists() {
+            eprintln!("{path} exists: fixtures are never overwritten");
+            std::process::exit(1);
+        }
         match std::fs::write(&path, text) {
             Ok(()) => println!("wrote {path}"),
             Err(e) => eprintln!("{path}: {e}"),

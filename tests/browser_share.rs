@@ -58,6 +58,10 @@ fn fixture_links_open_in_the_browser_as_natively() {
             include_str!("fixtures/share/v2-six-stage-b2b.link"),
             include_str!("fixtures/share/v2-six-stage-b2b.json"),
         ),
+        (
+            include_str!("fixtures/share/v3-hand-made.link"),
+            include_str!("fixtures/share/v3-hand-made.json"),
+        ),
     ] {
         let expected: trailmap::model::JourneyMap = serde_json::from_str(json).unwrap();
         assert_eq!(share::decode(link.trim()).unwrap().0, expected);
@@ -68,4 +72,75 @@ fn fixture_links_open_in_the_browser_as_natively() {
         m
     };
     assert_eq!(share::decode(&share::encode(&edited)).unwrap().0, edited);
+}
+
+/// The passphrase of the encrypted fixtures (made with Node's WebCrypto by
+/// `tests/fixtures/share/make-encrypted.mjs`, an implementation independent of ours).
+const FIXTURE_PASSPHRASE: &str = "correct horse battery staple";
+
+fn saas() -> trailmap::model::JourneyMap {
+    serde_json::from_str(include_str!("fixtures/share/v2-b2b-saas.json")).unwrap()
+}
+
+/// Encrypted links of every released format open: format 2 without additional data,
+/// format 3 with its header as additional data (the fixture was encrypted with it, so
+/// it opens only if the decoder passes exactly the same header).
+#[wasm_bindgen_test]
+async fn encrypted_fixture_links_of_every_format_open() {
+    for payload in [
+        include_str!("fixtures/share/v2-b2b-saas.encrypted"),
+        include_str!("fixtures/share/v3-b2b-saas.encrypted"),
+    ] {
+        let map = decode_with_passphrase(payload.trim(), FIXTURE_PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(map, saas());
+    }
+}
+
+/// Rebuilds a payload with one byte of its decoded bytes changed.
+fn with_byte(payload: &str, at: usize, f: impl Fn(u8) -> u8) -> String {
+    let mut bytes = share::base64url::decode(payload.trim()).unwrap();
+    bytes[at] = f(bytes[at]);
+    share::base64url::encode(&bytes)
+}
+
+/// From format 3 on the header is authenticated: a changed salt, nonce or round count
+/// fails like a wrong passphrase; rounds out of range are refused before any work.
+#[wasm_bindgen_test]
+async fn a_tampered_protected_link_is_refused_with_its_own_message() {
+    let v3 = include_str!("fixtures/share/v3-b2b-saas.encrypted").trim();
+    // Header: version, flags, KDF id, rounds (3 LEB128 bytes for 600,000), salt, nonce.
+    for at in [6, 25, 40] {
+        let tampered = with_byte(v3, at, |b| b ^ 1);
+        assert_eq!(
+            decode_with_passphrase(&tampered, FIXTURE_PASSPHRASE)
+                .await
+                .unwrap_err(),
+            ShareError::WrongPassphrase,
+            "byte {at}"
+        );
+    }
+    // 600,000 rounds → 600,001: still in range, so only the authentication catches it.
+    let rounds = with_byte(v3, 3, |b| b + 1);
+    assert_eq!(
+        decode_with_passphrase(&rounds, FIXTURE_PASSPHRASE)
+            .await
+            .unwrap_err(),
+        ShareError::WrongPassphrase
+    );
+    // 10 million rounds would stall the page: refused at once, with its own message.
+    let sealed = share::unseal(v3).unwrap();
+    let hostile = share::seal(&share::Sealed {
+        iterations: 10_000_000,
+        ..sealed
+    });
+    let refused = decode_with_passphrase(&hostile, FIXTURE_PASSPHRASE)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(refused, ShareError::UnsafeSettings(_)),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("key settings"));
 }

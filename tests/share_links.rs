@@ -1,28 +1,122 @@
 //! Share links made by earlier builds keep opening: every fixture payload under
-//! `tests/fixtures/share/` decodes to the map stored beside it, for good.
+//! `tests/fixtures/share/` (`v<format>-<name>.link`) decodes to the map stored beside it
+//! (`.json`), for good. And today's coder still writes them byte for byte, so a change
+//! to any released format's encoder shows up here too.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use trailmap::model::share;
 use trailmap::model::JourneyMap;
 
-#[test]
-fn every_fixture_link_decodes_to_its_map() {
+/// Every fixture: (file name, format version, payload, expected map).
+fn fixtures() -> Vec<(String, u8, String, JourneyMap)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
-    let mut checked = 0;
+    let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("fixture folder") {
         let path = entry.expect("entry").path();
         if path.extension().and_then(|e| e.to_str()) != Some("link") {
             continue;
         }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let version: u8 = name
+            .strip_prefix('v')
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: fixtures are named v<format>-<name>.link"));
         let payload = std::fs::read_to_string(&path).expect("link text");
         let json =
             std::fs::read_to_string(path.with_extension("json")).expect("map beside the link");
         let expected: JourneyMap = serde_json::from_str(&json).expect("fixture map");
-        let (map, report) =
-            share::decode(payload.trim()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(map, expected, "{}", path.display());
-        assert!(report.is_clean());
+        out.push((name, version, payload.trim().to_string(), expected));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_fixture_link_decodes_to_its_map() {
+    let mut per_format: BTreeMap<u8, usize> = BTreeMap::new();
+    for (name, version, payload, expected) in fixtures() {
+        let (map, report) = share::decode(&payload).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(map, expected, "{name}");
+        assert!(report.is_clean(), "{name}");
+        *per_format.entry(version).or_default() += 1;
+    }
+    // Every released format keeps fixtures: two or more each.
+    for version in 1..=share::FORMAT_VERSION {
+        assert!(
+            per_format.get(&version).copied().unwrap_or(0) >= 2,
+            "format {version} has fewer than two fixtures: {per_format:?}"
+        );
+    }
+}
+
+#[test]
+fn todays_coder_writes_every_fixture_byte_for_byte() {
+    for (name, version, payload, expected) in fixtures() {
+        assert_eq!(
+            share::encode_as(&expected, version),
+            payload,
+            "{name}: format {version}'s encoder changed"
+        );
+    }
+}
+
+#[test]
+fn the_current_format_has_fixtures_of_templates_and_of_a_hand_made_map() {
+    let names: Vec<String> = fixtures()
+        .into_iter()
+        .filter(|f| f.1 == share::FORMAT_VERSION)
+        .map(|f| f.0)
+        .collect();
+    let v = share::FORMAT_VERSION;
+    for name in [
+        format!("v{v}-b2b-saas.link"),
+        format!("v{v}-six-stage-b2b.link"),
+        format!("v{v}-hand-made.link"),
+    ] {
+        assert!(names.contains(&name), "{name} missing: {names:?}");
+    }
+}
+
+/// Encrypted fixtures (`.encrypted`, made by `make-encrypted.mjs` with Node's WebCrypto, an
+/// implementation independent of Trailmap's): their headers parse, and the header the
+/// model gives the browser as AES-GCM's additional data is exactly the link's own bytes
+/// (format 3) or nothing (format 2). Decrypting them needs WebCrypto: see
+/// `tests/browser_share.rs`.
+#[test]
+fn encrypted_fixture_headers_are_what_the_browser_authenticates() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("encrypted") {
+            continue;
+        }
+        let payload = std::fs::read_to_string(&path).expect("payload text");
+        let payload = payload.trim();
+        assert!(share::is_encrypted(payload), "{}", path.display());
+        assert_eq!(
+            share::decode(payload).unwrap_err(),
+            share::ShareError::NeedsPassphrase
+        );
+        let sealed = share::unseal(payload).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(sealed.iterations, share::PBKDF2_ITERATIONS);
+        let bytes = share::base64url::decode(payload).expect("base64url");
+        let header = sealed.header();
+        assert_eq!(bytes[..header.len()], header[..], "{}", path.display());
+        assert_eq!(bytes[header.len()..], sealed.ciphertext[..]);
+        let aad = sealed.additional_data();
+        if share::uses_header_aad(sealed.version) {
+            assert_eq!(aad, header);
+        } else {
+            assert!(aad.is_empty());
+        }
         checked += 1;
     }
-    assert!(checked >= 2, "fixtures missing");
+    assert!(checked >= 2, "encrypted fixtures missing");
 }

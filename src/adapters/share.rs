@@ -1,5 +1,9 @@
 //! Share links in the browser: building the link from the page's own address, and the
 //! passphrase layer with WebCrypto (PBKDF2-HMAC-SHA256 → AES-256-GCM), native and fast.
+//! From link format 3 on, the link's header (format, key derivation and its rounds, salt,
+//! nonce) is AES-GCM's additional authenticated data, so a changed header fails to
+//! decrypt like a changed ciphertext; the model refuses out-of-range rounds before any
+//! key derivation ([`share::unseal`]).
 
 use crate::model::share::{self, Sealed, ShareError, PBKDF2_ITERATIONS};
 use crate::model::JourneyMap;
@@ -80,10 +84,16 @@ async fn derive_key(
     Ok(key.unchecked_into())
 }
 
-fn gcm(nonce: &[u8]) -> Object {
+/// AES-GCM parameters: the nonce and, when the link format authenticates its header,
+/// that header as additional data.
+fn gcm(sealed: &Sealed) -> Object {
     let params = Object::new();
     set(&params, "name", &"AES-GCM".into());
-    set(&params, "iv", &Uint8Array::from(nonce));
+    set(&params, "iv", &Uint8Array::from(&sealed.nonce[..]));
+    let aad = sealed.additional_data();
+    if !aad.is_empty() {
+        set(&params, "additionalData", &Uint8Array::from(&aad[..]));
+    }
     params
 }
 
@@ -97,21 +107,22 @@ pub async fn encode_encrypted(map: &JourneyMap, passphrase: &str) -> Result<Stri
         .await
         .map_err(failed)?;
     let subtle = subtle()?;
-    let sealed = JsFuture::from(
-        subtle
-            .encrypt_with_object_and_u8_array(&gcm(&nonce), &key, &body)
-            .map_err(failed)?,
-    )
-    .await
-    .map_err(failed)?;
-    let ciphertext = Uint8Array::new(&sealed).to_vec();
-    Ok(share::seal(&Sealed {
+    let mut sealed = Sealed {
         version: share::FORMAT_VERSION,
         iterations: PBKDF2_ITERATIONS,
         salt,
         nonce,
-        ciphertext,
-    }))
+        ciphertext: Vec::new(),
+    };
+    let encrypted = JsFuture::from(
+        subtle
+            .encrypt_with_object_and_u8_array(&gcm(&sealed), &key, &body)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    sealed.ciphertext = Uint8Array::new(&encrypted).to_vec();
+    Ok(share::seal(&sealed))
 }
 
 /// Opens a passphrase-protected payload.
@@ -125,9 +136,10 @@ pub async fn decode_with_passphrase(
         .map_err(|_| ShareError::Damaged("this browser could not derive the key".into()))?;
     let subtle = subtle().map_err(ShareError::Damaged)?;
     let promise = subtle
-        .decrypt_with_object_and_u8_array(&gcm(&sealed.nonce), &key, &sealed.ciphertext)
+        .decrypt_with_object_and_u8_array(&gcm(&sealed), &key, &sealed.ciphertext)
         .map_err(|_| ShareError::WrongPassphrase)?;
-    // AES-GCM refuses a wrong key (and any tampering) with an OperationError.
+    // AES-GCM refuses a wrong key and any tampering (of the ciphertext, and from format 3
+    // on of the header) with an OperationError: it cannot tell them apart.
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| ShareError::WrongPassphrase)?;

@@ -12,12 +12,37 @@
 //!   of similar values; ids written as the difference from the id before plus one (0 for
 //!   maps built in order); strings ended by a 0xFF byte (never part of UTF-8) in the text
 //!   stream instead of lengths among the numbers.
+//! - [`Layout::V3`] (link format 3): the bytes of [`Layout::V2`], then an optional trailer
+//!   of tagged sections that lets later versions add data without a new format (below).
+//!
+//! Enum values and common channels travel as the frozen codes of [`super::wire`], never
+//! as positions in the lists the user interface shows.
+//!
+//! ## Room to grow (format 3)
+//!
+//! After the last string of the map come zero or more sections, each
+//! `tag (LEB128) · length (LEB128) · length bytes`, up to the end of the data. A map with
+//! no sections ends right after its last string, so the trailer costs nothing when it is
+//! not used. Tags say how an older decoder must treat a section it does not know:
+//! - **even tags are optional**: the section only adds something an older version may
+//!   leave out (it skips it and opens the map);
+//! - **odd tags are required**: the map cannot be shown correctly without it, so an
+//!   older version refuses the link with "made by a newer Trailmap" instead of showing a
+//!   wrong map.
+//!
+//! No tag is defined yet. New record kinds (a new list beside stages and cards) get a
+//! section of their own. New card fields do too: the flags column holds today's sixteen
+//! presence bits (bits 0–15) and nothing more; bits 16 and above stay zero in format 3 (a
+//! decoder that finds one says the link needs a newer Trailmap), and fields beyond the
+//! sixteen travel in a "more card fields" section listing, for the cards that have any,
+//! the card's position (as a difference from the previous one), a presence-bits varint for
+//! the new fields and their values, so cards without new fields pay nothing. Likewise a
+//! new enum value or common channel gets the next free wire code, and a format-3 decoder
+//! that meets a code it does not know says the link needs a newer Trailmap.
 
+use super::wire;
 use crate::model::ids::Id;
-use crate::model::map::{
-    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, ReviewCadence, RoleType, Scope, Stage,
-    Stakeholder, Stance, COMMON_CHANNELS,
-};
+use crate::model::map::{Card, JourneyMap, Lane, PainScores, Persona, Scope, Stage, Stakeholder};
 use crate::model::scales::{Emotion, Level};
 
 /// How values are laid out in the bytes.
@@ -27,6 +52,18 @@ pub enum Layout {
     V1,
     /// Link format 2: number columns, id differences, 0xFF-ended strings.
     V2,
+    /// Link format 3: [`Layout::V2`] followed by optional tagged sections.
+    V3,
+}
+
+impl Layout {
+    /// How many number columns the layout has.
+    fn columns(self) -> usize {
+        match self {
+            Layout::V1 => 1,
+            Layout::V2 | Layout::V3 => COLUMNS,
+        }
+    }
 }
 
 /// Ends a string in the [`Layout::V2`] text stream (a byte UTF-8 never uses).
@@ -100,7 +137,7 @@ impl Writer {
     fn col(&mut self, col: Col) -> &mut Vec<u8> {
         match self.layout {
             Layout::V1 => &mut self.cols[0],
-            Layout::V2 => &mut self.cols[col as usize],
+            Layout::V2 | Layout::V3 => &mut self.cols[col as usize],
         }
     }
 
@@ -127,11 +164,11 @@ impl Writer {
     }
 
     /// An item's id: as is in [`Layout::V1`], as a zigzag difference from the last id
-    /// plus one in [`Layout::V2`].
+    /// plus one in the later layouts.
     fn id(&mut self, id: Id) {
         match self.layout {
             Layout::V1 => self.uint(u64::from(id.0)),
-            Layout::V2 => {
+            Layout::V2 | Layout::V3 => {
                 let d = i64::from(id.0) - i64::from(self.last_id) - 1;
                 self.last_id = id.0;
                 self.uint_in(Col::Ids, zigzag(d));
@@ -140,26 +177,23 @@ impl Writer {
     }
 
     /// A string: in [`Layout::V1`] its byte length among the numbers and its UTF-8 bytes
-    /// in the text stream; in [`Layout::V2`] its bytes and an end byte in the current
-    /// text column.
+    /// in the text stream; in the later layouts its bytes and an end byte in the text
+    /// stream.
     pub fn text(&mut self, s: &str) {
         if self.layout == Layout::V1 {
             self.uint(s.len() as u64);
         }
         self.texts.extend_from_slice(s.as_bytes());
-        if self.layout == Layout::V2 {
+        if self.layout != Layout::V1 {
             self.texts.push(END);
         }
     }
 
     /// Numbers, then text. [`Layout::V1`]: `[length of numbers][numbers][text]`;
-    /// [`Layout::V2`]: `[length of each column][columns][text]`.
+    /// the later layouts: `[length of each column][columns][text]`.
     pub fn finish(self) -> Vec<u8> {
         let mut out = Vec::new();
-        let used = match self.layout {
-            Layout::V1 => 1,
-            Layout::V2 => COLUMNS,
-        };
+        let used = self.layout.columns();
         for c in &self.cols[..used] {
             write_leb128(&mut out, c.len() as u64);
         }
@@ -186,7 +220,21 @@ fn unzigzag(v: u64) -> i64 {
 
 /// Why bytes could not be read as a map.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecodeError(pub String);
+pub enum DecodeError {
+    /// The bytes are damaged (the reason, in words).
+    Damaged(String),
+    /// The bytes hold something only a newer version knows (what, in words).
+    Newer(String),
+}
+
+impl DecodeError {
+    /// The reason, in words.
+    pub fn why(&self) -> &str {
+        match self {
+            DecodeError::Damaged(why) | DecodeError::Newer(why) => why,
+        }
+    }
+}
 
 /// Reads values written by [`Writer`].
 pub struct Reader<'a> {
@@ -200,7 +248,11 @@ pub struct Reader<'a> {
 type Read<T> = Result<T, DecodeError>;
 
 fn err<T>(what: &str) -> Read<T> {
-    Err(DecodeError(what.to_string()))
+    Err(DecodeError::Damaged(what.to_string()))
+}
+
+fn damaged(what: impl Into<String>) -> DecodeError {
+    DecodeError::Damaged(what.into())
 }
 
 /// Reads an unsigned LEB128 varint at `at`, moving `at` past it.
@@ -233,10 +285,7 @@ impl<'a> Reader<'a> {
 
     /// A reader over what [`Writer::finish`] made for `layout`.
     pub fn split(all: &'a [u8], layout: Layout) -> Read<Reader<'a>> {
-        let used = match layout {
-            Layout::V1 => 1,
-            Layout::V2 => COLUMNS,
-        };
+        let used = layout.columns();
         let mut at = 0;
         let mut lens = Vec::with_capacity(used);
         for _ in 0..used {
@@ -263,7 +312,7 @@ impl<'a> Reader<'a> {
     fn col(&self, col: Col) -> usize {
         match self.layout {
             Layout::V1 => 0,
-            Layout::V2 => col as usize,
+            Layout::V2 | Layout::V3 => col as usize,
         }
     }
 
@@ -305,11 +354,11 @@ impl<'a> Reader<'a> {
     fn id(&mut self) -> Read<Id> {
         match self.layout {
             Layout::V1 => Ok(Id(self.small(u64::from(u32::MAX), "an id")? as u32)),
-            Layout::V2 => {
+            Layout::V2 | Layout::V3 => {
                 let d = unzigzag(self.uint_in(Col::Ids)?);
                 let id = i64::from(self.last_id) + 1 + d;
                 let id = u32::try_from(id)
-                    .map_err(|_| DecodeError(format!("an id is out of range ({id})")))?;
+                    .map_err(|_| damaged(format!("an id is out of range ({id})")))?;
                 self.last_id = id;
                 Ok(Id(id))
             }
@@ -319,7 +368,7 @@ impl<'a> Reader<'a> {
     fn small_in(&mut self, col: Col, max: u64, what: &str) -> Read<u64> {
         let v = self.uint_in(col)?;
         if v > max {
-            return Err(DecodeError(format!("{what} is out of range ({v})")));
+            return Err(damaged(format!("{what} is out of range ({v})")));
         }
         Ok(v)
     }
@@ -349,13 +398,13 @@ impl<'a> Reader<'a> {
                 }
                 (len as usize, 0)
             }
-            Layout::V2 => match rest.iter().position(|b| *b == END) {
+            Layout::V2 | Layout::V3 => match rest.iter().position(|b| *b == END) {
                 Some(len) => (len, 1),
                 None => return err("a text runs past the end of the data"),
             },
         };
-        let s = std::str::from_utf8(&rest[..len])
-            .map_err(|_| DecodeError("a text is not valid UTF-8".into()))?;
+        let s =
+            std::str::from_utf8(&rest[..len]).map_err(|_| damaged("a text is not valid UTF-8"))?;
         self.text_at += len + skip;
         Ok(s.to_string())
     }
@@ -364,16 +413,66 @@ impl<'a> Reader<'a> {
     fn done(&self) -> bool {
         self.remaining() == 0
     }
+
+    /// Whether every number column was read to its end.
+    fn numbers_done(&self) -> bool {
+        self.cols.iter().all(|(b, at)| *at == b.len())
+    }
+
+    /// The bytes after the last string read.
+    fn rest_of_text(&self) -> &'a [u8] {
+        &self.texts[self.text_at..]
+    }
+
+    /// The error for a code this version does not know: from format 3 on, the sign of a
+    /// newer Trailmap; before, of damage.
+    fn unknown(&self, what: &str, code: u64) -> DecodeError {
+        match self.layout {
+            Layout::V3 => {
+                DecodeError::Newer(format!("a {what} this version does not know ({code})"))
+            }
+            Layout::V1 | Layout::V2 => damaged(format!("unknown {what} ({code})")),
+        }
+    }
+
+    /// A wire code read as a byte and looked up with `of`.
+    fn code<T>(&mut self, of: fn(u8) -> Option<T>, what: &str) -> Read<T> {
+        let code = self.byte()?;
+        of(code).ok_or_else(|| self.unknown(what, u64::from(code)))
+    }
 }
 
-fn cadence_code(c: ReviewCadence) -> u8 {
-    ReviewCadence::ALL.iter().position(|x| *x == c).unwrap_or(1) as u8
+/// Appends a section (see the module documentation) to a map encoded in
+/// [`Layout::V3`]: `tag`, the body's length, the body.
+pub fn append_section(out: &mut Vec<u8>, tag: u64, body: &[u8]) {
+    write_leb128(out, tag);
+    write_leb128(out, body.len() as u64);
+    out.extend_from_slice(body);
 }
 
-fn pick<T: Copy>(all: &[T], code: u8, what: &str) -> Read<T> {
-    all.get(usize::from(code))
-        .copied()
-        .ok_or_else(|| DecodeError(format!("unknown {what} ({code})")))
+/// Whether a section tag is required (odd) rather than optional (even).
+pub fn is_required(tag: u64) -> bool {
+    tag % 2 == 1
+}
+
+/// Reads the trailer of a [`Layout::V3`] map: skips optional sections it does not know
+/// (today: all) and refuses required ones.
+fn read_sections(trailer: &[u8]) -> Read<()> {
+    let mut at = 0;
+    while at < trailer.len() {
+        let tag = read_leb128(trailer, &mut at)?;
+        let len = read_leb128(trailer, &mut at)?;
+        if len > (trailer.len() - at) as u64 {
+            return err("a section runs past the end of the data");
+        }
+        if is_required(tag) {
+            return Err(DecodeError::Newer(format!(
+                "a kind of data this version does not know (section {tag})"
+            )));
+        }
+        at += len as usize;
+    }
+    Ok(())
 }
 
 /// Presence bits of a card's optional fields.
@@ -442,7 +541,7 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
     w.text(&s.segment);
     w.uint(s.primary_persona.map_or(0, |p| u64::from(p.0) + 1));
     w.text(&s.owner);
-    w.byte(cadence_code(s.review_cadence));
+    w.byte(wire::cadence_code(s.review_cadence));
     w.text(&s.last_review);
     w.text(&s.next_review);
     w.text(&s.research_sources);
@@ -458,21 +557,11 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
     for st in &map.stakeholders {
         w.id(st.id);
         w.text(&st.name);
-        w.byte(
-            RoleType::ALL
-                .iter()
-                .position(|r| *r == st.role_type)
-                .unwrap_or(0) as u8,
-        );
+        w.byte(wire::role_code(st.role_type));
         w.text(&st.department);
         w.byte(st.influence.value());
         w.byte(st.interest.value());
-        w.byte(
-            Stance::ALL
-                .iter()
-                .position(|x| *x == st.stance)
-                .unwrap_or(1) as u8,
-        );
+        w.byte(wire::stance_code(st.stance));
         w.text(&st.priorities);
         w.text(&st.concerns);
         w.uint_in(Col::Refs, st.influences.len() as u64);
@@ -496,7 +585,7 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
     for l in &map.lanes {
         w.id(l.id);
         w.text(&l.name);
-        w.byte(LaneKind::ALL.iter().position(|k| *k == l.kind).unwrap_or(0) as u8);
+        w.byte(wire::lane_code(l.kind));
     }
     w.uint(map.cards.len() as u64);
     for c in &map.cards {
@@ -556,8 +645,8 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
             w.text(&c.owning_team);
         }
         if flags & CHANNEL != 0 {
-            match COMMON_CHANNELS.iter().position(|ch| *ch == c.channel) {
-                Some(i) => w.uint_in(Col::Channel, i as u64 + 1),
+            match wire::channel_code(&c.channel) {
+                Some(code) => w.uint_in(Col::Channel, code),
                 None => {
                     w.uint_in(Col::Channel, 0);
                     w.text(&c.channel);
@@ -609,7 +698,7 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
     let segment = r.text()?;
     let persona = r.small(u64::from(u32::MAX) + 1, "the primary persona")?;
     let owner = r.text()?;
-    let review_cadence = pick(&ReviewCadence::ALL, r.byte()?, "review cadence")?;
+    let review_cadence = r.code(wire::cadence_of, "review cadence")?;
     let scope = Scope {
         title,
         objective,
@@ -647,13 +736,13 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
     for _ in 0..people {
         let id = r.id()?;
         let name = r.text()?;
-        let role_type = pick(&RoleType::ALL, r.byte()?, "role type")?;
+        let role_type = r.code(wire::role_of, "role type")?;
         let department = r.text()?;
         let influence = Level::new(i64::from(r.byte()?))
-            .ok_or_else(|| DecodeError("an influence is out of range".into()))?;
+            .ok_or_else(|| damaged("an influence is out of range"))?;
         let interest = Level::new(i64::from(r.byte()?))
-            .ok_or_else(|| DecodeError("an interest is out of range".into()))?;
-        let stance = pick(&Stance::ALL, r.byte()?, "stance")?;
+            .ok_or_else(|| damaged("an interest is out of range"))?;
+        let stance = r.code(wire::stance_of, "stance")?;
         let priorities = r.text()?;
         let concerns = r.text()?;
         let mut influences = Vec::new();
@@ -690,7 +779,7 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
     for _ in 0..lanes {
         let id = r.id()?;
         let name = r.text()?;
-        let kind = pick(&LaneKind::ALL, r.byte()?, "lane kind")?;
+        let kind = r.code(wire::lane_of, "lane kind")?;
         map.lanes.push(Lane { id, name, kind });
     }
     let cards = r.count(5)?;
@@ -701,12 +790,12 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
             .stages
             .get(r.uint_in(Col::Stage)? as usize)
             .map(|s| s.id)
-            .ok_or_else(|| DecodeError("a card's stage does not exist".into()))?;
+            .ok_or_else(|| damaged("a card's stage does not exist"))?;
         let lane = map
             .lanes
             .get(r.uint_in(Col::Lane)? as usize)
             .map(|l| l.id)
-            .ok_or_else(|| DecodeError("a card's lane does not exist".into()))?;
+            .ok_or_else(|| damaged("a card's lane does not exist"))?;
         let mut c = Card {
             id,
             stage,
@@ -716,7 +805,10 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         };
         let flags = r.uint_in(Col::Flags)?;
         if flags >> 16 != 0 {
-            return err("a card has fields this version does not know");
+            return Err(match layout {
+                Layout::V3 => DecodeError::Newer("card fields this version does not know".into()),
+                Layout::V1 | Layout::V2 => damaged("a card has fields this version does not know"),
+            });
         }
         if flags & NOTES != 0 {
             c.notes = r.text()?;
@@ -724,9 +816,10 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         if flags & STAKEHOLDERS != 0 {
             for _ in 0..r.count_in(Col::Refs, 1)? {
                 let at = r.uint_in(Col::Refs)? as usize;
-                let s = map.stakeholders.get(at).ok_or_else(|| {
-                    DecodeError("a card names a stakeholder who does not exist".into())
-                })?;
+                let s = map
+                    .stakeholders
+                    .get(at)
+                    .ok_or_else(|| damaged("a card names a stakeholder who does not exist"))?;
                 c.stakeholders.push(s.id);
             }
         }
@@ -736,15 +829,16 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         if flags & CHANNEL != 0 {
             c.channel = match r.uint_in(Col::Channel)? {
                 0 => r.text()?,
-                i => COMMON_CHANNELS
-                    .get(i as usize - 1)
-                    .ok_or_else(|| DecodeError("unknown channel".into()))?
-                    .to_string(),
+                code => match wire::channel_of(code) {
+                    Some(channel) => channel.to_string(),
+                    None if layout == Layout::V3 => return Err(r.unknown("channel", code)),
+                    None => return err("unknown channel"),
+                },
             };
         }
         let emotion = |r: &mut Reader| -> Read<Emotion> {
             Emotion::new(i64::from(r.byte_in(Col::Emotion)?) - 2)
-                .ok_or_else(|| DecodeError("an emotion score is out of range".into()))
+                .ok_or_else(|| damaged("an emotion score is out of range"))
         };
         if flags & EMOTION != 0 {
             c.emotion = Some(emotion(&mut r)?);
@@ -776,10 +870,12 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         }
         map.cards.push(c);
     }
-    if !r.done() {
-        return err("there are bytes left after the map");
+    match layout {
+        Layout::V1 | Layout::V2 if !r.done() => err("there are bytes left after the map"),
+        Layout::V1 | Layout::V2 => Ok(map),
+        Layout::V3 if !r.numbers_done() => err("there are numbers left after the map"),
+        Layout::V3 => read_sections(r.rest_of_text()).map(|()| map),
     }
-    Ok(map)
 }
 
 #[cfg(test)]
@@ -788,7 +884,7 @@ mod tests {
     use crate::model::generate::generated_map;
     use crate::model::templates;
 
-    const LAYOUTS: [Layout; 2] = [Layout::V1, Layout::V2];
+    const LAYOUTS: [Layout; 3] = [Layout::V1, Layout::V2, Layout::V3];
 
     #[test]
     fn maps_round_trip_exactly() {
@@ -856,7 +952,78 @@ mod tests {
         w.uint(u64::MAX >> 1); // personas: an absurd count
         assert!(decode_map(&w.finish())
             .unwrap_err()
-            .0
+            .why()
             .contains("more items than the data holds"));
+    }
+
+    /// The section machinery costs nothing when unused: format 3's bytes of a map are
+    /// format 2's.
+    #[test]
+    fn a_map_without_sections_is_its_format_two_bytes() {
+        for t in templates::TEMPLATES {
+            let map = templates::build(t.key).unwrap();
+            assert_eq!(
+                encode_map_as(&map, Layout::V3),
+                encode_map_as(&map, Layout::V2),
+                "{}",
+                t.key
+            );
+        }
+        let big = generated_map(12, 8, 400, 4);
+        assert_eq!(
+            encode_map_as(&big, Layout::V3).len(),
+            encode_map_as(&big, Layout::V2).len()
+        );
+    }
+
+    #[test]
+    fn unknown_optional_sections_are_skipped_and_required_ones_refused() {
+        let map = templates::build("b2b-saas").unwrap();
+        let mut bytes = encode_map_as(&map, Layout::V3);
+        append_section(&mut bytes, 2, b"a later version's extra");
+        append_section(&mut bytes, 40, &[]);
+        assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
+        // Format 2 has no trailer: the same bytes are damaged there.
+        assert!(matches!(
+            decode_map_as(&bytes, Layout::V2),
+            Err(DecodeError::Damaged(_))
+        ));
+        let mut required = bytes.clone();
+        append_section(&mut required, 7, &[1, 2, 3]);
+        assert!(matches!(
+            decode_map_as(&required, Layout::V3),
+            Err(DecodeError::Newer(_))
+        ));
+        // A section longer than the data left is damage.
+        let mut cut = encode_map_as(&map, Layout::V3);
+        cut.extend([2, 9, 1]);
+        assert!(matches!(
+            decode_map_as(&cut, Layout::V3),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(is_required(1) && is_required(7) && !is_required(0) && !is_required(2));
+    }
+
+    #[test]
+    fn unknown_codes_mean_a_newer_version_from_format_three_on() {
+        let mut map = generated_map(2, 2, 4, 1);
+        map.cards[0].channel = "Website".into();
+        for layout in [Layout::V2, Layout::V3] {
+            let mut bytes = encode_map_as(&map, layout);
+            // The channel column holds the card's channel number (1 = Website): make it
+            // a number no channel has yet.
+            let mut at = 0;
+            let lens: Vec<u64> = (0..COLUMNS)
+                .map(|_| read_leb128(&bytes, &mut at).unwrap())
+                .collect();
+            let channel_at = at + lens[..Col::Channel as usize].iter().sum::<u64>() as usize;
+            assert_eq!(bytes[channel_at], 1);
+            bytes[channel_at] = 100;
+            let e = decode_map_as(&bytes, layout).unwrap_err();
+            match layout {
+                Layout::V3 => assert!(matches!(e, DecodeError::Newer(_)), "{e:?}"),
+                _ => assert!(matches!(e, DecodeError::Damaged(_)), "{e:?}"),
+            }
+        }
     }
 }

@@ -5,9 +5,14 @@
 //! coded with a binary arithmetic coder. On the short texts of a journey map it packs
 //! clearly tighter than deflate, and a primer — domain text both sides feed through the
 //! model before the data — helps further. Model, primer and coder are part of the link
-//! format: changing any of them needs a new format version. This file holds the coder,
-//! the parts both predictors share and format 1's predictor ([`Coder::V1`]); format 2's
-//! is in [`super::cm2`].
+//! format: changing any of them needs a new format version. This file holds the coder
+//! (one binary arithmetic coder drives every format's predictor through `Bits`), the
+//! parts formats 1 and 2 share and format 1's predictor ([`Coder::V1`]); format 2's is in
+//! `cm2.rs`, format 3's in `cm3.rs`.
+//!
+//! Formats 1 and 2 prime a predictor once per coder and primer and copy it for every
+//! stream (format 2's is about 12 MB); format 3's light predictor is allocated once per
+//! thread and primed again for every stream, which costs less than the copy would.
 
 use super::binary::{read_leb128, write_leb128};
 
@@ -33,8 +38,18 @@ fn squash_f(d: i32) -> i32 {
 pub enum Coder {
     /// Link format 1.
     V1,
-    /// Link format 2 ([`super::cm2`]).
+    /// Link format 2 (`cm2.rs`).
     V2,
+    /// Link format 3 (`cm3.rs`).
+    V3,
+}
+
+/// A bit predictor the coder can drive.
+pub(super) trait Bits {
+    /// Probability (12-bit) that the next bit is 1.
+    fn p(&self) -> u32;
+    /// Learns one bit and predicts the next.
+    fn update(&mut self, bit: u32);
 }
 
 /// Tables shared by predictor parts.
@@ -260,14 +275,7 @@ enum Predictor {
     V2(Box<super::cm2::Model>),
 }
 
-impl Predictor {
-    fn new(coder: Coder) -> Predictor {
-        match coder {
-            Coder::V1 => Predictor::V1(Box::new(Model::new())),
-            Coder::V2 => Predictor::V2(Box::new(super::cm2::Model::new())),
-        }
-    }
-
+impl Bits for Predictor {
     fn p(&self) -> u32 {
         match self {
             Predictor::V1(m) => m.p(),
@@ -279,6 +287,16 @@ impl Predictor {
         match self {
             Predictor::V1(m) => m.update(bit),
             Predictor::V2(m) => m.update(bit),
+        }
+    }
+}
+
+impl Predictor {
+    /// Format 1's or 2's predictor (format 3's is not cached: see `cm3.rs`).
+    fn new(coder: Coder) -> Predictor {
+        match coder {
+            Coder::V1 => Predictor::V1(Box::new(Model::new())),
+            _ => Predictor::V2(Box::new(super::cm2::Model::new())),
         }
     }
 
@@ -317,10 +335,17 @@ impl Predictor {
 /// Compresses `data` with `coder`'s predictor, after priming it with `primer`. The output
 /// starts with the data's length.
 pub fn compress(data: &[u8], primer: &[u8], coder: Coder) -> Vec<u8> {
+    match coder {
+        Coder::V3 => super::cm3::with_primed(primer, |m| compress_with(data, m)),
+        _ => compress_with(data, &mut Predictor::primed(coder, primer)),
+    }
+}
+
+/// [`compress`] with a primed predictor.
+fn compress_with(data: &[u8], m: &mut impl Bits) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2 + 8);
     write_leb128(&mut out, data.len() as u64);
     let header = out.len();
-    let mut m = Predictor::primed(coder, primer);
     let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
     for &byte in data {
         for i in (0..8).rev() {
@@ -375,6 +400,14 @@ pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, C
     if len > MAX_DECODED as u64 || len > (body.len() as u64 + 16) * MAX_RATIO {
         return Err(CmError::TooLarge(len));
     }
+    Ok(match coder {
+        Coder::V3 => super::cm3::with_primed(primer, |m| decompress_with(body, len, m)),
+        _ => decompress_with(body, len, &mut Predictor::primed(coder, primer)),
+    })
+}
+
+/// Decodes `len` bytes from `body` with a primed predictor.
+fn decompress_with(body: &[u8], len: u64, m: &mut impl Bits) -> Vec<u8> {
     let mut next = 0;
     // Past the end the coder reads zeros (trailing zeros are trimmed when compressing).
     let mut byte_in = || {
@@ -382,7 +415,6 @@ pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, C
         next += 1;
         u32::from(b)
     };
-    let mut m = Predictor::primed(coder, primer);
     let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
     let mut x: u32 = 0;
     for _ in 0..4 {
@@ -409,14 +441,14 @@ pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, C
         }
         out.push(c as u8);
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const CODERS: [Coder; 2] = [Coder::V1, Coder::V2];
+    const CODERS: [Coder; 3] = [Coder::V1, Coder::V2, Coder::V3];
 
     #[test]
     fn round_trips_with_and_without_a_primer() {
@@ -485,10 +517,18 @@ mod tests {
             primer.push(if x & 0x100 == 0 { b' ' } else { b'.' });
         }
         primer.extend_from_slice(text);
-        let primed = compress(text, &primer, Coder::V2).len();
-        let cold = compress(text, &primer[..30_000], Coder::V2).len();
-        assert!(primed <= 12, "{primed} bytes for a text the primer holds");
-        assert!(cold > 3 * primed, "{cold} bytes without it in the primer");
+        for coder in [Coder::V2, Coder::V3] {
+            let primed = compress(text, &primer, coder).len();
+            let cold = compress(text, &primer[..30_000], coder).len();
+            assert!(
+                primed <= 12,
+                "{coder:?}: {primed} bytes for a text the primer holds"
+            );
+            assert!(
+                cold > 3 * primed,
+                "{coder:?}: {cold} bytes without it in the primer"
+            );
+        }
     }
 
     #[test]
