@@ -48,7 +48,7 @@ const categories = hasPwa ? ['performance', 'pwa'] : ['performance'];
 if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`no ${DIST}/index.html: build the release first`);
 if (!fs.existsSync(CHROME)) fail(`no Chromium at ${CHROME}`);
 process.env.CHROME_PATH = CHROME;
-const payload = fs.readFileSync('tests/fixtures/share/v2-six-stage-b2b.link', 'utf8').trim();
+const payload = fs.readFileSync('tests/fixtures/share/v3-hand-made.link', 'utf8').trim();
 
 // --- the server ------------------------------------------------------------------------
 const port = 4900 + Math.floor(Math.random() * 400);

@@ -1,6 +1,7 @@
 // Takes headless-Chromium screenshots of the built app (dist/) for a look at the UI.
 //   node bench/screenshot.mjs <out.png> [hash] [width] [height] [dpr] [setup-js]
-// Serves dist/ under /trailmap/ itself. `setup-js` runs in the page before the shot.
+// Serves dist/ under /trailmap/ itself. `setup-js` (may use await) runs in the page before
+// the shot.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
@@ -18,8 +19,9 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') console.error('console error:', m.text()); });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`http://127.0.0.1:${port}/trailmap/${hash}`);
-  await page.locator('.app-header').waitFor();
-  if (setup) await page.evaluate(setup);
+  // The app has taken over from index.html's static loading frame.
+  await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.app-header'));
+  if (setup) await page.evaluate(`(async () => { ${setup} })()`);
   await page.waitForTimeout(400);
   await page.screenshot({ path: out });
   console.log('wrote', out);

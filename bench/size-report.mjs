@@ -18,6 +18,10 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const signed = (n) => (n >= 0 ? '+' : '−') + (Math.abs(n) / 1024).toFixed(1) + ' KB';
 
 const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
+if (!files.some((f) => f.endsWith('.wasm')) || !files.includes('index.html')) {
+  console.error(`no release bundle in ${dist}: build it first (trunk build --release)`);
+  process.exit(1);
+}
 const rows = files.map((f) => {
   const data = fs.readFileSync(path.join(dist, f));
   const gzip = zlib.gzipSync(data, { level: 9 }).length;

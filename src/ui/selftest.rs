@@ -7,7 +7,10 @@
 //! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
 //!   the figures as JSON (the storage benchmark);
 //! - `chart-bench`: times redraws of the curve (400 touchpoints × 8 stakeholders) and the
-//!   matrix (60 stakeholders) on a canvas (the chart benchmark).
+//!   matrix (60 stakeholders) on a canvas (the chart benchmark);
+//! - `share-bench`: times opening a realistic shared map (the first decode in the page,
+//!   priming included, then repeats), and encoding and decoding the generated
+//!   400-touchpoint map (the share benchmark).
 
 use crate::adapters::route::replace;
 use crate::adapters::storage::LocalStore;
@@ -159,6 +162,67 @@ fn chart_bench(runs: usize) -> String {
     )
 }
 
+/// Times the share-link coder in the browser; returns the figures as JSON. The first
+/// decode is timed alone: it is what a stakeholder who opens a link waits for.
+fn share_bench(runs: usize) -> String {
+    use crate::model::share;
+    let hand_made = include_str!("../../tests/fixtures/share/v3-hand-made.link").trim();
+    let t0 = performance_now();
+    let first = share::decode(hand_made);
+    let first_ms = performance_now() - t0;
+    if let Err(e) = first {
+        return format!("{{\"error\":\"{e}\"}}");
+    }
+    let time = |f: &dyn Fn()| {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t0 = performance_now();
+            f();
+            times.push(performance_now() - t0);
+        }
+        median_p95(times).0
+    };
+    let again_ms = time(&|| {
+        let _ = share::decode(hand_made);
+    });
+    let big = generated_map(12, 8, 400, 4);
+    let big_link = share::encode(&big);
+    let encode_ms = time(&|| {
+        let _ = share::encode(&big);
+    });
+    let decode_ms = time(&|| {
+        let _ = share::decode(&big_link);
+    });
+    let roundtrip_ok = share::decode(&big_link).is_ok_and(|(m, _)| m == big);
+    // An old format-2 link of a template, for comparison (its heavier coder).
+    let v2 = include_str!("../../tests/fixtures/share/v2-six-stage-b2b.link").trim();
+    let t0 = performance_now();
+    let v2_ok = share::decode(v2).is_ok();
+    let v2_first_ms = performance_now() - t0;
+    format!(
+        "{{\"runs\":{runs},\"hand_made_chars\":{},\"first_open_ms\":{first_ms:.2},\"open_again_median_ms\":{again_ms:.2},\"large_chars\":{},\"large_encode_median_ms\":{encode_ms:.2},\"large_decode_median_ms\":{decode_ms:.2},\"large_round_trip\":{roundtrip_ok},\"v2_first_open_ms\":{v2_first_ms:.2},\"v2_ok\":{v2_ok}}}",
+        hand_made.len(),
+        big_link.len()
+    )
+}
+
+/// A benchmark page: lets the page paint first, then runs `bench` on the main thread as
+/// the app would, and shows the JSON it returns for the benchmark script to read.
+fn bench_page(title: &'static str, bench: impl FnOnce() -> String + 'static) -> AnyView {
+    let result = RwSignal::new(String::new());
+    set_timeout(
+        move || result.set(bench()),
+        std::time::Duration::from_millis(50),
+    );
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            <pre data-testid="bench-result">{move || result.get()}</pre>
+        </section>
+    }
+    .into_any()
+}
+
 /// A self-test page.
 #[component]
 pub fn SelfTestPage(name: String) -> impl IntoView {
@@ -181,35 +245,9 @@ pub fn SelfTestPage(name: String) -> impl IntoView {
                 }
             }
         }
-        "storage-bench" => {
-            let result = RwSignal::new(String::new());
-            // Let the page paint first, then run on the main thread as the app would.
-            set_timeout(
-                move || result.set(storage_bench(21)),
-                std::time::Duration::from_millis(50),
-            );
-            view! {
-                <section class="page">
-                    <h1>"Storage benchmark"</h1>
-                    <pre data-testid="bench-result">{move || result.get()}</pre>
-                </section>
-            }
-            .into_any()
-        }
-        "chart-bench" => {
-            let result = RwSignal::new(String::new());
-            set_timeout(
-                move || result.set(chart_bench(31)),
-                std::time::Duration::from_millis(50),
-            );
-            view! {
-                <section class="page">
-                    <h1>"Chart benchmark"</h1>
-                    <pre data-testid="bench-result">{move || result.get()}</pre>
-                </section>
-            }
-            .into_any()
-        }
+        "storage-bench" => bench_page("Storage benchmark", || storage_bench(21)),
+        "chart-bench" => bench_page("Chart benchmark", || chart_bench(31)),
+        "share-bench" => bench_page("Share-link benchmark", || share_bench(7)),
         _ => view! { <NotFound what="This self-test".to_string()/> }.into_any(),
     }
 }

@@ -1,9 +1,13 @@
 //! The share panel: a link that carries the whole map in its fragment, a QR code for the
 //! workshop projector, and an optional passphrase.
 
+use crate::adapters::files::download_text;
 use crate::adapters::share::{copy_text, encode_encrypted, link_for};
+use crate::model::persist;
+use crate::model::share::reach::Reach;
+use crate::model::share::strength::{passphrase_strength, Rating};
 use crate::model::share::{self, qr};
-use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::editor::state::{now_ms, EditorState, Panel, Part};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -34,6 +38,19 @@ fn LinkBox(
         });
     };
     let qr = Memo::new(move |_| qr::qr_svg(&link.get()));
+    let reach = Memo::new(move |_| link.with(|l| Reach::of(l.chars().count())));
+    let download = move |_| {
+        let (name, json) =
+            editor.with_map_untracked(|m| persist::export_map_file(None, m, now_ms()));
+        match download_text(&json, "application/json", &name) {
+            Ok(()) => editor.toasts.info(&format!(
+                "Downloaded {name}: send it as an attachment; it opens with Import in Trailmap."
+            )),
+            Err(e) => editor
+                .toasts
+                .info(&format!("The file was not downloaded: {e}.")),
+        }
+    };
     view! {
         <label class="field">
             <span class="field-label">{label}</span>
@@ -42,9 +59,15 @@ fn LinkBox(
         </label>
         <p class="meta link-meta">{move || format!("{} characters", link.with(|l| l.chars().count()))}
             <button type="button" class="button" on:click=copy>"Copy link"</button></p>
+        {move || reach.get().advice().map(|text| view! {
+            <div class="link-advice" role="note" data-testid=format!("{testid}-advice")>
+                <p>{text}</p>
+                <button type="button" class="button" on:click=download>"Download the map file"</button>
+            </div>
+        })}
         {move || match qr.get() {
             Some(svg) => view! { <div class="qr" data-testid="share-qr" inner_html=svg></div> }.into_any(),
-            None => view! { <p class="hint">"This link is too long for a QR code: send it by message instead."</p> }.into_any(),
+            None => view! { <p class="hint">"This link is too long for a QR code: send it by message, or send the map's file."</p> }.into_any(),
         }}
     }
 }
@@ -75,14 +98,35 @@ pub fn SharePanel() -> impl IntoView {
     on_cleanup(stop);
     let passphrase = RwSignal::new(String::new());
     let protected = RwSignal::new(None::<String>);
+    let strength =
+        Memo::new(move |_| passphrase.with(|p| (!p.is_empty()).then(|| passphrase_strength(p))));
+    let strength_class = Memo::new(move |_| match strength.get().map(|s| s.rating) {
+        None => "",
+        Some(Rating::Weak) => "weak",
+        Some(Rating::Fair) => "fair",
+        Some(Rating::Strong) => "strong",
+    });
+    let strength_text = Memo::new(move |_| match strength.get() {
+        None => "A few unrelated words, 12 characters or more, are hard to guess.".to_string(),
+        Some(s) => {
+            let rating = match s.rating {
+                Rating::Weak => "Weak: easy to guess",
+                Rating::Fair => "Fair",
+                Rating::Strong => "Strong",
+            };
+            format!("{rating} ({}).", s.reason)
+        }
+    });
     let busy = RwSignal::new(false);
     let protect = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let pass = passphrase.get_untracked();
-        if pass.chars().count() < 8 {
-            editor
-                .toasts
-                .info("Use a passphrase of at least 8 characters; a few words are best.");
+        let strength = passphrase_strength(&pass);
+        if strength.rating == Rating::Weak {
+            editor.toasts.info(&format!(
+                "That passphrase is easy to guess ({}). Use a few unrelated words, 12 characters or more.",
+                strength.reason
+            ));
             return;
         }
         busy.set(true);
@@ -109,8 +153,12 @@ pub fn SharePanel() -> impl IntoView {
                 <label class="field">
                     <span class="field-label">"Passphrase"</span>
                     <input type="password" autocomplete="new-password" prop:value=move || passphrase.get()
-                        on:input:target=move |ev| passphrase.set(ev.target().value())/>
+                        on:input:target=move |ev| passphrase.set(ev.target().value())
+                        aria-describedby="passphrase-strength"/>
                 </label>
+                <p id="passphrase-strength" class=move || format!("hint strength {}", strength_class.get()) data-testid="passphrase-strength" aria-live="polite">
+                    {move || strength_text.get()}
+                </p>
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Encrypting…" } else { "Create protected link" }}
                 </button>
