@@ -120,3 +120,41 @@ fn encrypted_fixture_headers_are_what_the_browser_authenticates() {
     }
     assert!(checked >= 2, "encrypted fixtures missing");
 }
+
+/// What a released format decodes with is frozen data kept with the format: the primer
+/// files and the wire tables in `src/model/share/`. This test fails if the link code
+/// (outside its tests) reaches for anything people edit for other reasons: the built-in
+/// templates, the order of the lists the user interface shows (`RoleType::ALL`,
+/// `LaneKind::ALL`, `COMMON_CHANNELS`, …) or display labels. With that, a template edited,
+/// a label reworded or a dropdown reordered cannot change what any fixture decodes to,
+/// which `every_fixture_link_decodes_to_its_map` checks for every released format.
+#[test]
+fn link_code_depends_on_no_template_label_or_ui_list() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/share");
+    let forbidden = ["::ALL", "COMMON_CHANNELS", "templates::", ".label("];
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).expect("share folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source");
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            for word in forbidden {
+                assert!(
+                    !line.contains(word),
+                    "{}:{}: link code uses {word}: decode from the frozen tables in wire.rs instead",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+        read += 1;
+    }
+    assert!(read >= 8, "read {read} files");
+}
