@@ -7,3 +7,4 @@ pub mod recovery;
 pub mod route;
 pub mod share;
 pub mod storage;
+pub mod tasks;

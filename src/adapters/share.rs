@@ -5,11 +5,33 @@
 //! decrypt like a changed ciphertext; the model refuses out-of-range rounds before any
 //! key derivation ([`share::unseal`]).
 
+use crate::model::restore::RestoreReport;
 use crate::model::share::{self, Sealed, ShareError, PBKDF2_ITERATIONS};
 use crate::model::JourneyMap;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// Primer bytes the coder learns per task while a link opens: a few milliseconds each on
+/// a laptop, so even a phone four times slower keeps its tasks far below 200 ms.
+const WARM_UP_STEP: usize = 4096;
+
+/// Gets the coder of link format `version` ready in short tasks, yielding to the browser
+/// between them, so opening a link never blocks the page for long.
+pub async fn warm_up(version: u8) {
+    while !share::warm_up(version, WARM_UP_STEP) {
+        crate::adapters::tasks::next_task().await;
+    }
+}
+
+/// Opens a plain payload without one long task: the coder is warmed up in short tasks
+/// first (see [`warm_up`]).
+pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    if let Some(version) = share::format_of(payload) {
+        warm_up(version).await;
+    }
+    share::decode(payload)
+}
 
 /// The full link for a payload: this page's address (any sub-path) with `#/s/<payload>`.
 pub fn link_for(payload: &str) -> String {
@@ -143,6 +165,7 @@ pub async fn decode_with_passphrase(
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| ShareError::WrongPassphrase)?;
+    warm_up(sealed.version).await;
     share::open_body(sealed.version, &Uint8Array::new(&plain).to_vec()).map(|(map, _)| map)
 }
 

@@ -10,7 +10,9 @@
 //!   matrix (60 stakeholders) on a canvas (the chart benchmark);
 //! - `share-bench`: times opening a realistic shared map (the first decode in the page,
 //!   priming included, then repeats), and encoding and decoding the generated
-//!   400-touchpoint map (the share benchmark).
+//!   400-touchpoint map (the share benchmark);
+//! - `share-steps-bench`: the same first open as the shared page does it, the coder
+//!   warmed up in steps between which the browser may run other tasks.
 
 use crate::adapters::route::replace;
 use crate::adapters::storage::LocalStore;
@@ -206,6 +208,32 @@ fn share_bench(runs: usize) -> String {
     )
 }
 
+/// Opens a realistic shared link as the shared page does, warming the coder up in steps
+/// first (the first thing in a fresh page); returns the total and the longest step.
+fn share_steps_bench() -> String {
+    use crate::model::share;
+    let hand_made = include_str!("../../tests/fixtures/share/v3-hand-made.link").trim();
+    let t0 = performance_now();
+    let mut longest: f64 = 0.0;
+    let mut steps = 0;
+    loop {
+        let s0 = performance_now();
+        let done = share::warm_up(share::FORMAT_VERSION, 4096);
+        longest = longest.max(performance_now() - s0);
+        steps += 1;
+        if done {
+            break;
+        }
+    }
+    let d0 = performance_now();
+    let ok = share::decode(hand_made).is_ok();
+    let decode_ms = performance_now() - d0;
+    let total_ms = performance_now() - t0;
+    format!(
+        "{{\"steps\":{steps},\"longest_step_ms\":{longest:.2},\"decode_after_ms\":{decode_ms:.2},\"total_ms\":{total_ms:.2},\"ok\":{ok}}}"
+    )
+}
+
 /// A benchmark page: lets the page paint first, then runs `bench` on the main thread as
 /// the app would, and shows the JSON it returns for the benchmark script to read.
 fn bench_page(title: &'static str, bench: impl FnOnce() -> String + 'static) -> AnyView {
@@ -248,6 +276,7 @@ pub fn SelfTestPage(name: String) -> impl IntoView {
         "storage-bench" => bench_page("Storage benchmark", || storage_bench(21)),
         "chart-bench" => bench_page("Chart benchmark", || chart_bench(31)),
         "share-bench" => bench_page("Share-link benchmark", || share_bench(7)),
+        "share-steps-bench" => bench_page("Share-link benchmark, in steps", share_steps_bench),
         _ => view! { <NotFound what="This self-test".to_string()/> }.into_any(),
     }
 }

@@ -2,7 +2,7 @@
 //! passphrase of a protected link; explains a bad link.
 
 use crate::adapters::route::navigate;
-use crate::adapters::share::decode_with_passphrase;
+use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
 use crate::model::share::{self, ShareError};
 use crate::model::JourneyMap;
 use crate::routes::Route;
@@ -17,6 +17,8 @@ use leptos::prelude::*;
 /// Where opening the link stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Opening {
+    /// Decoding a plain link (in short tasks).
+    Decoding,
     /// Waiting for the passphrase (with the last error, if any).
     Locked(Option<String>),
     /// Decrypting.
@@ -30,15 +32,22 @@ enum Opening {
 /// The shared-map page.
 #[component]
 pub fn SharedPage(payload: String) -> impl IntoView {
-    let initial = if share::is_encrypted(&payload) {
+    let encrypted = share::is_encrypted(&payload);
+    let state = RwSignal::new(if encrypted {
         Opening::Locked(None)
     } else {
-        match share::decode(&payload) {
-            Ok((map, _)) => Opening::Open(map),
-            Err(e) => Opening::Failed(e.to_string()),
-        }
-    };
-    let state = RwSignal::new(initial);
+        Opening::Decoding
+    });
+    if !encrypted {
+        let payload = payload.clone();
+        leptos::task::spawn_local(async move {
+            let next = match decode_in_steps(&payload).await {
+                Ok((map, _)) => Opening::Open(map),
+                Err(e) => Opening::Failed(e.to_string()),
+            };
+            state.try_set(next);
+        });
+    }
     let passphrase = RwSignal::new(String::new());
     let payload = StoredValue::new(payload);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
@@ -57,7 +66,14 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             state.set(next);
         });
     };
-    move || match state.get() {
+    move || {
+        match state.get() {
+        Opening::Decoding => view! {
+            <section class="empty-state" data-testid="share-opening">
+                <p class="boot-status" role="status"><span class="boot-spinner" aria-hidden="true"></span>"Opening the shared map…"</p>
+            </section>
+        }
+        .into_any(),
         Opening::Open(map) => view! { <SharedMap map=map/> }.into_any(),
         Opening::Failed(message) => view! {
             <section class="empty-state" data-testid="share-error" role="alert">
@@ -89,6 +105,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

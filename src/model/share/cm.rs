@@ -388,6 +388,17 @@ pub enum CmError {
     BadHeader,
 }
 
+/// Learns up to `budget` more bytes of `primer` ahead of the next stream of `coder`,
+/// where that coder keeps a working model between calls (format 3's); returns whether
+/// priming is complete (always `true` for coders that prime per call). See
+/// [`super::cm3::prime_ahead`].
+pub fn prime_ahead(primer: &[u8], coder: Coder, budget: usize) -> bool {
+    match coder {
+        Coder::V3 => super::cm3::prime_ahead(primer, budget),
+        _ => true,
+    }
+}
+
 /// Decompresses what [`compress`] made with the same `primer` and `coder`. A damaged
 /// stream decodes to garbage of the declared length (the layer above detects it), never
 /// more than [`MAX_DECODED`] bytes.

@@ -224,19 +224,71 @@ impl super::cm::Bits for Model {
     }
 }
 
+/// The working model and how much of which primer it has learnt since its last reset.
+struct Working {
+    model: Box<Model>,
+    /// The primer being learnt ahead of use (its address and length), if any.
+    primer: Option<(usize, usize)>,
+    /// Bytes of that primer learnt so far.
+    learnt: usize,
+}
+
 thread_local! {
     /// The working model: allocated on first use, then reset for every stream.
-    static WORKING: std::cell::RefCell<Option<Box<Model>>> = const { std::cell::RefCell::new(None) };
+    static WORKING: std::cell::RefCell<Option<Working>> = const { std::cell::RefCell::new(None) };
+}
+
+fn key_of(primer: &[u8]) -> (usize, usize) {
+    (primer.as_ptr() as usize, primer.len())
+}
+
+/// Learns up to `budget` more bytes of `primer` ahead of the next stream, so that a page
+/// can spread priming over several short tasks instead of one long one; returns whether
+/// the model is now fully primed. The next [`with_primed`] call with the same primer then
+/// starts from there instead of priming again. A stream coded in between (with any
+/// primer) leaves the model used, and priming starts over.
+pub(super) fn prime_ahead(primer: &[u8], budget: usize) -> bool {
+    WORKING.with(|cell| {
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            return false;
+        };
+        let w = slot.get_or_insert_with(|| Working {
+            model: Box::new(Model::new()),
+            primer: None,
+            learnt: 0,
+        });
+        if w.primer != Some(key_of(primer)) {
+            w.model.reset();
+            w.primer = Some(key_of(primer));
+            w.learnt = 0;
+        }
+        let end = (w.learnt + budget).min(primer.len());
+        w.model.learn(&primer[w.learnt..end]);
+        w.learnt = end;
+        end == primer.len()
+    })
 }
 
 /// Runs `f` with the working model primed with `primer`.
 pub(super) fn with_primed<R>(primer: &[u8], f: impl FnOnce(&mut Model) -> R) -> R {
     WORKING.with(|cell| match cell.try_borrow_mut() {
         Ok(mut slot) => {
-            let m = slot.get_or_insert_with(|| Box::new(Model::new()));
-            m.reset();
-            m.learn(primer);
-            f(m)
+            let w = slot.get_or_insert_with(|| Working {
+                model: Box::new(Model::new()),
+                primer: None,
+                learnt: 0,
+            });
+            if w.primer == Some(key_of(primer)) {
+                // Primed ahead, in part or in full: learn the rest.
+                w.model.learn(&primer[w.learnt..]);
+            } else {
+                w.model.reset();
+                w.model.learn(primer);
+            }
+            // From here the model holds this stream's data: the next one starts over.
+            w.primer = None;
+            w.learnt = 0;
+            f(&mut w.model)
         }
         // Only if `f` itself coded a stream: a model of its own.
         Err(_) => {

@@ -227,6 +227,29 @@ fn bytes_of(payload: &str) -> Result<Vec<u8>, ShareError> {
     }
 }
 
+/// The link format of a payload, read from its first byte without decoding the rest.
+pub fn format_of(payload: &str) -> Option<u8> {
+    let head: String = payload
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(4)
+        .collect();
+    base64url::decode(&head).ok()?.first().copied()
+}
+
+/// Learns up to `budget` more bytes of link format `version`'s primer ahead of the next
+/// encode or decode, so a page can spread the coder's start-up (tens of milliseconds,
+/// far more on a slow phone) over several short tasks and stay responsive while a link
+/// opens. Returns whether the coder is ready; the next call of [`decode`], [`encode`] or
+/// [`open_body`] in that format then skips what was learnt. Formats whose coder primes a
+/// copy per call are always ready.
+pub fn warm_up(version: u8, budget: usize) -> bool {
+    if !(1..=FORMAT_VERSION).contains(&version) {
+        return true;
+    }
+    cm::prime_ahead(primer(version), parts_of(version).1, budget)
+}
+
 /// Whether a payload is passphrase-protected (`false` for anything unreadable).
 pub fn is_encrypted(payload: &str) -> bool {
     bytes_of(payload).is_ok_and(|b| b[1] & ENCRYPTED != 0)
@@ -421,6 +444,34 @@ mod tests {
         }
         assert_eq!(primer(1), PRIMER.as_bytes());
         assert!(primer(2).starts_with(PRIMER.as_bytes()));
+    }
+
+    /// Warming the coder up in steps changes nothing in what links encode or decode to,
+    /// whether it is complete, partial, or for another format than the next call's.
+    #[test]
+    fn warming_up_in_steps_changes_no_result() {
+        let map = templates::build("b2b-saas").unwrap();
+        let mut edited = map.clone();
+        edited.cards[2].quote = "Procurement wants three references by Friday".into();
+        let fresh = encode(&edited);
+        assert_eq!(format_of(&fresh), Some(FORMAT_VERSION));
+        assert_eq!(format_of(" AQ"), Some(1));
+        assert_eq!(format_of("!!"), None);
+        let mut steps = 0;
+        while !warm_up(FORMAT_VERSION, 4096) {
+            steps += 1;
+        }
+        assert_eq!(steps, primer(FORMAT_VERSION).len() / 4096);
+        assert_eq!(decode(&fresh).unwrap().0, edited);
+        // Partly warmed, then encoded: the same link.
+        assert!(!warm_up(FORMAT_VERSION, 1000));
+        assert_eq!(encode(&edited), fresh);
+        // Warmed, then a different format decoded, then this one: still right.
+        while !warm_up(FORMAT_VERSION, 1 << 20) {}
+        let old = encode_as(&map, 2);
+        assert_eq!(decode(&old).unwrap().0, map);
+        assert_eq!(decode(&fresh).unwrap().0, edited);
+        assert!(warm_up(1, 10) && warm_up(0, 10) && warm_up(FORMAT_VERSION + 1, 10));
     }
 
     #[test]
