@@ -11,7 +11,7 @@ if ! command -v twiggy >/dev/null; then
   cargo install twiggy --version 0.8.0 --locked
 fi
 cargo build --release --target wasm32-unknown-unknown --bin trailmap ${FEATURES:+--features "$FEATURES"} --quiet
-raw=target/wasm32-unknown-unknown/release/trailmap.wasm
+raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/trailmap.wasm
 mkdir -p target/size
 wasm-bindgen --target web --out-dir target/size --keep-debug "$raw"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int target/size/trailmap_bg.wasm -o target/size/named.wasm
