@@ -2,6 +2,7 @@
 //! other than the DOM the components render.
 
 pub mod canvas;
+pub mod clock;
 pub mod files;
 pub mod recovery;
 pub mod route;

@@ -51,6 +51,13 @@ impl Date {
         }
     }
 
+    /// The calendar date, where the user is, of a Unix time in milliseconds: `offset_min`
+    /// is the local time's offset from UTC in minutes (+60 for UTC+1), so "today" is the
+    /// user's today, not Greenwich's.
+    pub fn local_from_unix_ms(ms: f64, offset_min: i32) -> Date {
+        Date::from_unix_ms(ms + f64::from(offset_min) * 60_000.0)
+    }
+
     /// The date of a Unix time in milliseconds (UTC).
     pub fn from_unix_ms(ms: f64) -> Date {
         // Howard Hinnant's civil_from_days.
@@ -127,7 +134,7 @@ pub fn time_ago(now_ms: f64, then_ms: f64) -> String {
 
 #[cfg(test)]
 mod ago_tests {
-    use super::time_ago;
+    use super::{time_ago, Date};
 
     #[test]
     fn describes_elapsed_time_in_words() {
@@ -139,5 +146,39 @@ mod ago_tests {
         assert_eq!(time_ago(now, now - 3.0 * 86_400_000.0), "3 days ago");
         assert_eq!(time_ago(now, now - 30.0 * 86_400_000.0), "on 2026-10-23");
         assert_eq!(time_ago(now, now + 10_000.0), "just now");
+    }
+
+    #[test]
+    fn local_dates_follow_the_users_offset() {
+        // 2026-03-10 20:00 UTC: already the 11th in Kiritimati (UTC+14), still the 10th
+        // in Honolulu (UTC-10) and in London.
+        let ms = 1_773_172_800_000.0;
+        assert_eq!(Date::from_unix_ms(ms).to_string(), "2026-03-10");
+        assert_eq!(
+            Date::local_from_unix_ms(ms, 14 * 60).to_string(),
+            "2026-03-11"
+        );
+        assert_eq!(
+            Date::local_from_unix_ms(ms, -10 * 60).to_string(),
+            "2026-03-10"
+        );
+        // 2026-03-10 05:00 UTC is the 9th in Honolulu.
+        let early = ms - 15.0 * 3_600_000.0;
+        assert_eq!(
+            Date::local_from_unix_ms(early, -10 * 60).to_string(),
+            "2026-03-09"
+        );
+        // Leap day and year end.
+        let leap = 1_709_164_800_000.0; // 2024-02-29 00:00 UTC
+        assert_eq!(
+            Date::local_from_unix_ms(leap, -60).to_string(),
+            "2024-02-28"
+        );
+        assert_eq!(Date::local_from_unix_ms(leap, 0).to_string(), "2024-02-29");
+        let new_year = 1_767_225_600_000.0; // 2026-01-01 00:00 UTC
+        assert_eq!(
+            Date::local_from_unix_ms(new_year, -1).to_string(),
+            "2025-12-31"
+        );
     }
 }

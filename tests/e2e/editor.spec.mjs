@@ -211,3 +211,18 @@ test('creates a map from each of the five templates', async ({ page }) => {
   await page.goto('#/');
   await expect(page.getByTestId('map-list').locator('li.map-card')).toHaveCount(6);
 });
+
+test.describe('in a time zone far from UTC', () => {
+  test.use({ timezoneId: 'Pacific/Kiritimati' }); // UTC+14
+
+  test('"Mark reviewed today" uses the local date, not UTC\'s', async ({ page }) => {
+    // 20:00 UTC on 10 March is already 10:00 on 11 March in Kiritimati.
+    await page.clock.setFixedTime(new Date('2026-03-10T20:00:00Z'));
+    await openApp(page);
+    await page.getByRole('button', { name: /Blank map/ }).click();
+    await page.getByRole('button', { name: 'Scope' }).click();
+    await page.getByRole('button', { name: 'Mark reviewed today' }).click();
+    await expect(page.getByLabel('Last review')).toHaveValue('2026-03-11');
+    await expect(page.getByLabel('Next review')).toHaveValue('2026-06-11');
+  });
+});

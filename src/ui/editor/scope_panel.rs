@@ -3,7 +3,7 @@
 use crate::model::dates::Date;
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::{ReviewCadence, Scope};
-use crate::ui::editor::state::{now_ms, EditorState, Panel, Part};
+use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::field::{SelectField, TextField};
 use leptos::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn ScopePanel() -> impl IntoView {
         })
     };
     let mark_reviewed = move |_| {
-        let today = Date::from_unix_ms(now_ms());
+        let today = crate::adapters::clock::today();
         let months = scope.with_untracked(|s| s.review_cadence.months());
         editor.apply(Edit::Batch(vec![
             Edit::SetScope(ScopeField::LastReview(today.to_string())),
