@@ -1,19 +1,17 @@
 // Shared by the benchmark scripts: serve dist/ under /trailmap/ and drive Debian's Chromium.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startServer } from './serve.mjs';
 
 /** Starts the server and a browser; returns { browser, base, close }. */
 export async function startApp() {
-  const port = 4500 + Math.floor(Math.random() * 400);
-  const server = spawn('node', ['tests/e2e/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
-  await new Promise((r) => server.stdout.once('data', r));
+  const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const close = async () => { await browser.close(); server.kill(); };
-  return { browser, base: `http://127.0.0.1:${port}/trailmap/`, close };
+  const close = async () => { await browser.close(); server.close(); };
+  return { browser, base: server.base, close };
 }
 
 /** Opens a self-test page and returns the JSON it prints. */

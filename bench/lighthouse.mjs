@@ -8,8 +8,9 @@
 //   node bench/lighthouse.mjs                 # after a release build
 //   RUNS=1 OUT=bench/out/lighthouse node bench/lighthouse.mjs   # OUT: keep each report (JSON)
 // Exit code 0 when it ran, goals met or not; non-zero only when it could not run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { startServer } from './serve.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,23 +52,15 @@ process.env.CHROME_PATH = CHROME;
 const payload = fs.readFileSync('tests/fixtures/share/v3-hand-made.link', 'utf8').trim();
 
 // --- the server ------------------------------------------------------------------------
-const port = 4900 + Math.floor(Math.random() * 400);
-const server = spawn(process.execPath, ['tests/e2e/server.mjs'], {
-  env: { ...process.env, DIST_DIR: DIST, BASE_PATH: BASE, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = await startServer({ DIST_DIR: DIST, BASE_PATH: BASE }).catch((e) => fail(e.message));
 let chrome = null;
 const cleanup = () => {
   try { chrome?.kill(); } catch {}
-  if (server.exitCode === null) server.kill();
+  server.close();
 };
 process.on('exit', cleanup);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup(); process.exit(130); });
-await new Promise((resolve, reject) => {
-  const t = setTimeout(() => reject(new Error('server did not start in 10 s')), 10_000);
-  server.stdout.once('data', () => { clearTimeout(t); resolve(); });
-  server.once('exit', (code) => { clearTimeout(t); reject(new Error(`server exited (${code})`)); });
-}).catch((e) => fail(e.message));
-const base = `http://127.0.0.1:${port}${BASE}`;
+const base = server.base;
 
 // --- runs --------------------------------------------------------------------------------
 const pages = [

@@ -3,12 +3,10 @@
 // Serves dist/ under /trailmap/ itself. `setup-js` (may use await) runs in the page before
 // the shot.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startServer } from './serve.mjs';
 
 const [out = 'target/shot.png', hash = '#/', w = '1400', h = '900', dpr = '1', setup = ''] = process.argv.slice(2);
-const port = 4300 + Math.floor(Math.random() * 500);
-const server = spawn('node', ['tests/e2e/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
-await new Promise((r) => server.stdout.once('data', r));
+const server = await startServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -18,7 +16,7 @@ try {
   const page = await browser.newPage({ viewport: { width: +w, height: +h }, deviceScaleFactor: +dpr });
   page.on('console', (m) => { if (m.type() === 'error') console.error('console error:', m.text()); });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${port}/trailmap/${hash}`);
+  await page.goto(`${server.base}${hash}`);
   // The app has taken over from index.html's static loading frame.
   await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.app-header'));
   if (setup) await page.evaluate(`(async () => { ${setup} })()`);
@@ -27,5 +25,5 @@ try {
   console.log('wrote', out);
 } finally {
   await browser.close();
-  server.kill();
+  server.close();
 }

@@ -4,19 +4,26 @@
 //! to any released format's encoder shows up here too.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use trailmap::model::share;
 use trailmap::model::JourneyMap;
 
+/// The files in `dir` (relative to the crate) whose extension is `ext`, sorted.
+fn files_in(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("entry").path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// Every fixture: (file name, format version, payload, expected map).
 fn fixtures() -> Vec<(String, u8, String, JourneyMap)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("fixture folder") {
-        let path = entry.expect("entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("link") {
-            continue;
-        }
+    for path in files_in("tests/fixtures/share", "link") {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -90,13 +97,8 @@ fn the_current_format_has_fixtures_of_templates_and_of_a_hand_made_map() {
 /// `tests/browser_share.rs`.
 #[test]
 fn encrypted_fixture_headers_are_what_the_browser_authenticates() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("fixture folder") {
-        let path = entry.expect("entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("encrypted") {
-            continue;
-        }
+    for path in files_in("tests/fixtures/share", "encrypted") {
         let payload = std::fs::read_to_string(&path).expect("payload text");
         let payload = payload.trim();
         assert!(share::is_encrypted(payload), "{}", path.display());
@@ -130,14 +132,9 @@ fn encrypted_fixture_headers_are_what_the_browser_authenticates() {
 /// which `every_fixture_link_decodes_to_its_map` checks for every released format.
 #[test]
 fn link_code_depends_on_no_template_label_or_ui_list() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/share");
     let forbidden = ["::ALL", "COMMON_CHANNELS", "templates::", ".label("];
     let mut read = 0;
-    for entry in std::fs::read_dir(&dir).expect("share folder") {
-        let path = entry.expect("entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
-            continue;
-        }
+    for path in files_in("src/model/share", "rs") {
         let text = std::fs::read_to_string(&path).expect("source");
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (n, line) in code.lines().enumerate() {

@@ -129,6 +129,21 @@ impl Apm {
     }
 }
 
+/// How far into the current string the coder is (`in_string` bytes since the last string
+/// end), in the few buckets the string-position contexts of formats 2 and 3 use.
+pub(super) fn string_bucket(in_string: u32) -> u32 {
+    match in_string {
+        0..=3 => in_string,
+        4..=7 => 4,
+        8..=15 => 5,
+        16..=31 => 6,
+        32..=47 => 7,
+        48..=63 => 8,
+        64..=95 => 9,
+        _ => 10,
+    }
+}
+
 /// The bytes behind the coder as the context models of both formats see them: the last
 /// eight bytes and the current and previous word.
 #[derive(Clone, Default)]

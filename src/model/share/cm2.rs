@@ -11,7 +11,7 @@
 //!
 //! Like format 1's, it is part of the link format: never change it; add a format instead.
 
-use super::cm::{Apm, ByteHistory, Tables};
+use super::cm::{string_bucket, Apm, ByteHistory, Tables};
 
 /// Context models (the match model is extra).
 const MODELS: usize = 10;
@@ -198,23 +198,9 @@ impl Model {
         m
     }
 
-    /// How far into the current string, in a few buckets.
-    fn string_position(&self) -> u32 {
-        match self.in_string {
-            0..=3 => self.in_string,
-            4..=7 => 4,
-            8..=15 => 5,
-            16..=31 => 6,
-            32..=47 => 7,
-            48..=63 => 8,
-            64..=95 => 9,
-            _ => 10,
-        }
-    }
-
     fn set_contexts(&mut self) {
         let c4 = self.history.c4;
-        let at = self.string_position();
+        let at = string_bucket(self.in_string);
         self.ctx[..8].copy_from_slice(&self.history.contexts());
         self.ctx[8] = ((at << 8) | (c4 & 0xff)).wrapping_mul(0x2a3b_9c13) ^ 0x9;
         self.ctx[9] = ((at << 16) | (c4 & 0xffff)).wrapping_mul(0x7193_5a1d) ^ 0xa;

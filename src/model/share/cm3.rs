@@ -233,6 +233,16 @@ struct Working {
     learnt: usize,
 }
 
+impl Working {
+    fn new() -> Working {
+        Working {
+            model: Box::new(Model::new()),
+            primer: None,
+            learnt: 0,
+        }
+    }
+}
+
 thread_local! {
     /// The working model: allocated on first use, then reset for every stream.
     static WORKING: std::cell::RefCell<Option<Working>> = const { std::cell::RefCell::new(None) };
@@ -252,11 +262,7 @@ pub(super) fn prime_ahead(primer: &[u8], budget: usize) -> bool {
         let Ok(mut slot) = cell.try_borrow_mut() else {
             return false;
         };
-        let w = slot.get_or_insert_with(|| Working {
-            model: Box::new(Model::new()),
-            primer: None,
-            learnt: 0,
-        });
+        let w = slot.get_or_insert_with(Working::new);
         if w.primer != Some(key_of(primer)) {
             w.model.reset();
             w.primer = Some(key_of(primer));
@@ -273,11 +279,7 @@ pub(super) fn prime_ahead(primer: &[u8], budget: usize) -> bool {
 pub(super) fn with_primed<R>(primer: &[u8], f: impl FnOnce(&mut Model) -> R) -> R {
     WORKING.with(|cell| match cell.try_borrow_mut() {
         Ok(mut slot) => {
-            let w = slot.get_or_insert_with(|| Working {
-                model: Box::new(Model::new()),
-                primer: None,
-                learnt: 0,
-            });
+            let w = slot.get_or_insert_with(Working::new);
             if w.primer == Some(key_of(primer)) {
                 // Primed ahead, in part or in full: learn the rest.
                 w.model.learn(&primer[w.learnt..]);
@@ -493,22 +495,9 @@ impl Model {
             + std::mem::size_of_val(&*self.index)
     }
 
-    fn string_position(&self) -> u32 {
-        match self.in_string {
-            0..=3 => self.in_string,
-            4..=7 => 4,
-            8..=15 => 5,
-            16..=31 => 6,
-            32..=47 => 7,
-            48..=63 => 8,
-            64..=95 => 9,
-            _ => 10,
-        }
-    }
-
     fn set_contexts(&mut self) {
         let (c4, c8) = (self.c4, self.c8);
-        let at = self.string_position();
+        let at = super::cm::string_bucket(self.in_string);
         let contexts = [
             // Order 3.
             (c4 & 0xff_ffff).wrapping_mul(0x2f0b_3a49) ^ 0x3,

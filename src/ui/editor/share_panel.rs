@@ -38,7 +38,8 @@ fn LinkBox(
         });
     };
     let qr = Memo::new(move |_| qr::qr_svg(&link.get()));
-    let reach = Memo::new(move |_| link.with(|l| Reach::of(l.chars().count())));
+    let chars = Memo::new(move |_| link.with(|l| l.chars().count()));
+    let reach = Memo::new(move |_| Reach::of(chars.get()));
     let download = move |_| {
         let (name, json) =
             editor.with_map_untracked(|m| persist::export_map_file(None, m, now_ms()));
@@ -57,7 +58,7 @@ fn LinkBox(
             <input type="text" readonly prop:value=move || link.get() data-testid=testid
                 on:focus:target=move |ev| ev.target().select()/>
         </label>
-        <p class="meta link-meta">{move || format!("{} characters", link.with(|l| l.chars().count()))}
+        <p class="meta link-meta">{move || format!("{} characters", chars.get())}
             <button type="button" class="button" on:click=copy>"Copy link"</button></p>
         {move || reach.get().advice().map(|text| view! {
             <div class="link-advice" role="note" data-testid=format!("{testid}-advice")>
