@@ -18,9 +18,9 @@ esac
 if [[ ${NO_BUILD:-} != 1 ]]; then
   scripts/install.sh test >/dev/null
   source scripts/env.sh
-  trunk build --release >/dev/null 2>&1 || trunk build --release
-  trunk build --release --features selftest --dist dist-selftest >/dev/null 2>&1 ||
-    trunk build --release --features selftest --dist dist-selftest
+  scripts/build.sh --release >/dev/null 2>&1 || scripts/build.sh --release
+  scripts/build.sh --release --features selftest --dist dist-selftest >/dev/null 2>&1 ||
+    scripts/build.sh --release --features selftest --dist dist-selftest
 fi
 run_selftest() { DIST_DIR=dist-selftest run "$@"; }
 run() { echo; echo "=== $1"; shift; "$@"; }

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh build >/dev/null
 source scripts/env.sh
-trunk build --release >/dev/null 2>&1 || trunk build --release
+scripts/build.sh --release >/dev/null 2>&1 || scripts/build.sh --release
 node bench/size-report.mjs dist

@@ -37,8 +37,8 @@ fuzz() {
 layer "fuzz (10^4 cases each, release)" fuzz
 layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --tests
 echo; echo "=== release builds (trunk): production, then with the self-test pages"
-trunk build --release
-trunk build --release --features selftest --dist dist-selftest
+scripts/build.sh --release
+scripts/build.sh --release --features selftest --dist dist-selftest
 budget() { node bench/size-report.mjs dist --check && echo "1 passed, 0 failed"; }
 layer "first-load size budget" budget
 layer "end-to-end (Playwright, Chromium)" npx playwright test

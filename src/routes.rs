@@ -60,9 +60,25 @@ impl Route {
     }
 }
 
+/// The address of the viewer page (the lean read-only page that share links open), from
+/// the path of the app's page: the `view/` folder beside it, under any sub-path
+/// (`/trailmap/` and `/trailmap/index.html` both give `/trailmap/view/`).
+pub fn viewer_path(app_path: &str) -> String {
+    let folder = app_path.rfind('/').map_or("/", |i| &app_path[..=i]);
+    format!("{folder}view/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_viewer_sits_in_a_folder_beside_the_app_page() {
+        assert_eq!(viewer_path("/trailmap/"), "/trailmap/view/");
+        assert_eq!(viewer_path("/trailmap/index.html"), "/trailmap/view/");
+        assert_eq!(viewer_path("/"), "/view/");
+        assert_eq!(viewer_path(""), "/view/");
+    }
 
     #[test]
     fn parses_every_route() {

@@ -33,16 +33,16 @@ pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport
     share::decode(payload)
 }
 
-/// The full link for a payload: this page's address (any sub-path) with `#/s/<payload>`.
+/// The full link for a payload, made in the app: the viewer page beside this page (any
+/// sub-path) with `#/s/<payload>`.
 pub fn link_for(payload: &str) -> String {
     let location = web_sys::window().map(|w| w.location());
     let base = location
         .and_then(|l| {
             Some(format!(
-                "{}{}{}",
+                "{}{}",
                 l.origin().ok()?,
-                l.pathname().ok()?,
-                l.search().ok()?
+                crate::routes::viewer_path(&l.pathname().ok()?)
             ))
         })
         .unwrap_or_default();

@@ -4,7 +4,6 @@ use crate::adapters::route::use_route;
 use crate::routes::Route;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
-use crate::ui::shared_page::SharedPage;
 use crate::ui::toast::{ToastArea, Toasts};
 use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
@@ -20,7 +19,17 @@ pub fn App() -> impl IntoView {
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
-        Route::Shared(payload) => view! { <SharedPage payload=payload/> }.into_any(),
+        // Share links open in the viewer page; one pasted into this tab (a change of
+        // the fragment alone) goes there too.
+        Route::Shared(payload) => {
+            let _ = window().location().replace(&format!("view/#/s/{payload}"));
+            view! {
+                <section class="empty-state" data-testid="share-opening">
+                    <p class="boot-status" role="status"><span class="boot-spinner" aria-hidden="true"></span>"Opening the shared map…"</p>
+                </section>
+            }
+            .into_any()
+        }
         #[cfg(feature = "selftest")]
         Route::SelfTest(name) => {
             view! { <crate::ui::selftest::SelfTestPage name=name/> }.into_any()
@@ -43,7 +52,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/">"Your maps"</a>
             </nav>
         </header>
-        <main id="main" class="app-main" class:full=move || matches!(route.get(), Route::Map(_) | Route::Shared(_)) tabindex="-1">{page}</main>
+        <main id="main" class="app-main" class:full=move || matches!(route.get(), Route::Map(_)) tabindex="-1">{page}</main>
         <ToastArea toasts=toasts/>
     }
 }

@@ -13,8 +13,8 @@ pub mod pointer;
 pub mod schedule;
 #[cfg(feature = "selftest")]
 pub mod selftest;
-pub mod shared_page;
 pub mod toast;
+pub mod viewer;
 pub mod visible;
 pub mod workspace;
 

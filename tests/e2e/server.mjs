@@ -38,8 +38,15 @@ const server = http.createServer((req, res) => {
     res.writeHead(301, { Location: prefix });
     return res.end();
   }
-  let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+  let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+  // A folder is its index.html, and a folder named without its slash is redirected to
+  // it (as GitHub Pages does: /trailmap/view -> /trailmap/view/).
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   const file = path.resolve(root, rel);
+  if (file.startsWith(root) && !path.extname(rel) && fs.existsSync(path.join(file, 'index.html'))) {
+    res.writeHead(301, { Location: url.pathname + '/' + url.search });
+    return res.end();
+  }
   if (!file.startsWith(root)) {
     res.writeHead(403);
     return res.end();

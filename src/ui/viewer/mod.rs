@@ -1,18 +1,27 @@
-//! A map opened from a share link: read-only, with "Save a copy to my maps"; asks for the
-//! passphrase of a protected link; explains a bad link.
+//! The read-only viewer that share links open (`view/#/s/<payload>`, built from
+//! `src/bin/viewer.rs` as a page of its own). It carries no editor, so a stakeholder's
+//! phone downloads a fraction of the app: it decodes the link (asking for the passphrase
+//! of a protected one), shows the map, its emotion curve and its stakeholders, read-only,
+//! and can save a copy to this browser's maps, which the app then opens for editing.
 
-use crate::adapters::route::navigate;
+mod map_view;
+
 use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
 use crate::model::share::{self, ShareError};
 use crate::model::JourneyMap;
 use crate::routes::Route;
-use crate::ui::banner::{Banner, BannerKind};
-use crate::ui::editor::page::EditorPage;
-use crate::ui::editor::state::EditorState;
-use crate::ui::toast::Toasts;
-use crate::ui::workspace::Workspace;
-use leptos::context::Provider;
+use crate::ui::toast::{ToastArea, Toasts};
 use leptos::prelude::*;
+
+/// Installs the panic hook, removes the static frame of `view/index.html` and mounts the
+/// viewer in its place.
+pub fn start() {
+    crate::ui::crash::install_panic_hook();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(Viewer);
+}
 
 /// Where opening the link stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,34 +38,46 @@ enum Opening {
     Failed(String),
 }
 
-/// The shared-map page.
+/// The payload in this page's address, if it holds a share link.
+fn payload_in_address() -> Option<String> {
+    let hash = window().location().hash().unwrap_or_default();
+    match Route::parse(&hash) {
+        Route::Shared(payload) => Some(payload),
+        _ => None,
+    }
+}
+
+/// The viewer page: header, the shared map (or why it cannot be shown), messages.
 #[component]
-pub fn SharedPage(payload: String) -> impl IntoView {
-    let encrypted = share::is_encrypted(&payload);
-    let state = RwSignal::new(if encrypted {
-        Opening::Locked(None)
-    } else {
-        Opening::Decoding
+fn Viewer() -> impl IntoView {
+    let toasts = Toasts::new();
+    provide_context(toasts);
+    let payload = payload_in_address();
+    let encrypted = payload.as_deref().is_some_and(share::is_encrypted);
+    let state = RwSignal::new(match &payload {
+        None => Opening::Failed(
+            "This address holds no shared map. Ask the sender for the whole link: it ends with a long code after #/s/.".to_string(),
+        ),
+        Some(_) if encrypted => Opening::Locked(None),
+        Some(_) => Opening::Decoding,
     });
-    if !encrypted {
-        let payload = payload.clone();
+    let payload = StoredValue::new(payload.unwrap_or_default());
+    if state.get_untracked() == Opening::Decoding {
         leptos::task::spawn_local(async move {
-            let next = match decode_in_steps(&payload).await {
+            let next = match decode_in_steps(&payload.get_value()).await {
                 Ok((map, _)) => Opening::Open(map),
                 Err(e) => Opening::Failed(e.to_string()),
             };
-            state.try_set(next);
+            state.set(next);
         });
     }
     let passphrase = RwSignal::new(String::new());
-    let payload = StoredValue::new(payload);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let pass = passphrase.get_untracked();
-        let payload = payload.get_value();
         state.set(Opening::Unlocking);
         leptos::task::spawn_local(async move {
-            let next = match decode_with_passphrase(&payload, &pass).await {
+            let next = match decode_with_passphrase(&payload.get_value(), &pass).await {
                 Ok(map) => Opening::Open(map),
                 Err(ShareError::WrongPassphrase) => {
                     Opening::Locked(Some(ShareError::WrongPassphrase.to_string()))
@@ -66,7 +87,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             state.set(next);
         });
     };
-    move || {
+    let page = move || {
         match state.get() {
         Opening::Decoding => view! {
             <section class="empty-state" data-testid="share-opening">
@@ -74,12 +95,12 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Opening::Open(map) => view! { <SharedMap map=map/> }.into_any(),
+        Opening::Open(map) => view! { <map_view::SharedMap map=map/> }.into_any(),
         Opening::Failed(message) => view! {
             <section class="empty-state" data-testid="share-error" role="alert">
                 <h1>"This share link cannot be opened"</h1>
                 <p>{message}</p>
-                <p><a class="button primary" href="#/">"Go to your maps"</a></p>
+                <p><a class="button primary" href="../#/">"Go to your maps"</a></p>
             </section>
         }
         .into_any(),
@@ -106,34 +127,25 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             .into_any()
         }
     }
-    }
-}
-
-/// A decoded shared map, read-only, with a way to keep a copy.
-#[component]
-fn SharedMap(map: JourneyMap) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let toasts = expect_context::<Toasts>();
-    let viewer = EditorState::new(map, true, toasts);
-    let save = move |_| {
-        let copy = viewer.with_map_untracked(Clone::clone);
-        match workspace.create(&copy) {
-            Ok(id) => {
-                toasts.info("Saved a copy to your maps. This copy is yours to edit; the sender's map is unchanged.");
-                navigate(&Route::Map(id));
-            }
-            Err(e) => toasts.info(&format!(
-                "The copy was not saved: {e}. Free some space, or export your maps."
-            )),
-        }
     };
+    let full = move || matches!(state.get(), Opening::Open(_));
     view! {
-        <Banner kind=BannerKind::Info>
-            <span data-testid="shared-banner"><strong>"Shared map, read-only. "</strong>"It lives only in this link until you save a copy."</span>
-            <span class="banner-actions"><button type="button" class="button primary" on:click=save>"Save a copy to my maps"</button></span>
-        </Banner>
-        <Provider value=viewer>
-            <EditorPage/>
-        </Provider>
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) { let _ = main.focus(); }
+            }
+        }>"Skip to content"</a>
+        <header class="app-header">
+            <a class="brand" href="../#/">
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Trailmap"
+            </a>
+            <nav aria-label="Main">
+                <a href="../#/">"Your maps"</a>
+            </nav>
+        </header>
+        <main id="main" class="app-main" class:full=full tabindex="-1">{page}</main>
+        <ToastArea toasts=toasts/>
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the two pages of the site into one folder (default dist/):
+#   dist/        the app (map list and editor): index.html and its bundle
+#   dist/view/   the lean read-only viewer that share links open (src/bin/viewer.rs)
+# Trunk builds one page per run and empties its output folder first, so the app goes
+# first and the viewer into its sub-folder after. Extra arguments go to both runs:
+#   scripts/build.sh --release
+#   scripts/build.sh --release --features selftest --dist dist-selftest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+dist=dist
+args=()
+while (($#)); do
+  case "$1" in
+    --dist) dist="$2"; shift 2 ;;
+    --dist=*) dist="${1#--dist=}"; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+trunk build "${args[@]}" --dist "$dist" index.html
+trunk build "${args[@]}" --dist "$dist/view" view/index.html
