@@ -65,7 +65,8 @@ const base = server.base;
 // --- runs --------------------------------------------------------------------------------
 const pages = [
   { name: 'map list', url: base },
-  { name: 'share link', url: `${base}#/s/${payload}` },
+  // Share links open the viewer page (view/); old links to the app page are sent there.
+  { name: 'share link', url: `${base}view/#/s/${payload}` },
 ];
 const forms = [
   { name: 'mobile', config: undefined, goal: (m) => m.score >= 90 && m.lcp <= 2500, goalText: 'perf ≥ 90, LCP ≤ 2.5 s' },

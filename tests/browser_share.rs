@@ -39,9 +39,9 @@ async fn a_protected_link_opens_with_its_passphrase_and_only_with_it() {
 }
 
 #[wasm_bindgen_test]
-fn links_keep_the_page_address_and_put_the_map_in_the_fragment() {
+fn links_open_the_viewer_beside_this_page_and_put_the_map_in_the_fragment() {
     let link = link_for("AbC");
-    assert!(link.ends_with("#/s/AbC"), "{link}");
+    assert!(link.ends_with("/view/#/s/AbC"), "{link}");
     assert!(link.starts_with("http"), "{link}");
 }
 

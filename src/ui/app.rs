@@ -15,6 +15,10 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     let toasts = Toasts::new();
     provide_context(toasts);
+    // What the viewer page said as it sent the user here ("Saved a copy…").
+    if let Some(message) = crate::adapters::notice::take() {
+        toasts.info(&message);
+    }
     let route = use_route();
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),

@@ -14,7 +14,8 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn random() -> u64 {
+/// 64 random bits (crypto.getRandomValues, or Math.random where that fails).
+pub fn random() -> u64 {
     let mut bytes = [0u8; 8];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())

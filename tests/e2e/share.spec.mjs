@@ -1,5 +1,7 @@
-// Sharing by link: the whole map in the fragment, opened read-only in a fresh browser
-// profile, saved as a copy; passphrase links; bad links get clear messages.
+// Sharing by link: the whole map in the fragment, opened read-only in the lean viewer page
+// (view/) in a fresh browser profile, saved as a copy; passphrase links; bad links get
+// clear messages; links made before the viewer existed still open.
+import fs from 'node:fs';
 import { test, expect, openApp } from './fixtures.mjs';
 
 async function makeLink(page) {
@@ -7,7 +9,7 @@ async function makeLink(page) {
   await page.getByTestId('map-list').getByRole('link').first().click();
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/\/trailmap\/#\/s\/[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/\/trailmap\/view\/#\/s\/[A-Za-z0-9_-]+$/);
   return link;
 }
 
@@ -25,14 +27,22 @@ test('a link opens the same map read-only in a fresh profile, and a copy can be 
   viewer.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await viewer.goto(link);
   await expect(viewer.getByTestId('shared-banner')).toContainText('read-only');
-  await expect(viewer.getByTestId('map-title-input')).toHaveValue(title);
-  await expect(viewer.getByTestId('map-title-input')).toHaveAttribute('readonly', '');
+  await expect(viewer.getByTestId('shared-title')).toHaveText(title);
   await expect(viewer.locator('li.card').first()).toBeVisible();
-  await expect(viewer.getByRole('button', { name: /Add an action/ })).toHaveCount(0);
+  // Read-only: no text box, no add or delete buttons.
+  await expect(viewer.locator('textarea, input:not([type=password])')).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /Add|Delete/ })).toHaveCount(0);
+  // A card's details, read-only.
+  await viewer.locator('li.card.kind-touchpoints').first().getByRole('button', { name: /Details/ }).click();
+  await expect(viewer.getByTestId('card-panel')).toContainText('Emotion');
+  await viewer.getByRole('button', { name: 'Close details' }).click();
   await viewer.getByRole('button', { name: 'Save a copy to my maps' }).click();
-  await expect(viewer).toHaveURL(/#\/map\//);
+  // The copy opens in the app (the page beside the viewer), editable, and says what happened.
+  await expect(viewer).toHaveURL(/\/trailmap\/#\/map\//);
+  await expect(viewer.getByTestId('map-title-input')).toHaveValue(title);
   await expect(viewer.getByTestId('map-title-input')).not.toHaveAttribute('readonly', '');
-  await viewer.goto(link.replace(/#.*/, '#/'));
+  await expect(viewer.getByText('Saved a copy to your maps')).toBeVisible();
+  await viewer.goto(link.replace(/view\/#.*/, '#/'));
   await expect(viewer.getByTestId('map-list')).toContainText(title);
   expect(errors).toEqual([]);
   await context.close();
@@ -87,8 +97,8 @@ test('hostile text in a shared map renders as text', async ({ page }) => {
   await expect(page.getByTestId('share-qr').locator('svg')).toBeVisible();
   await page.goto('about:blank');
   await page.goto(link);
-  await expect(page.getByTestId('map-title-input')).toHaveValue('<img src=x onerror="window.__pwned=1">');
-  await expect(page.getByLabel('Stage name')).toHaveValue('<script>window.__pwned=2</script>');
+  await expect(page.getByTestId('shared-title')).toHaveText('<img src=x onerror="window.__pwned=1">');
+  await expect(page.locator('.stage-name-text')).toHaveText('<script>window.__pwned=2</script>');
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('img[src=x]').count()).toBe(0);
 });
@@ -102,7 +112,7 @@ test('the link follows edits made while the share panel is open', async ({ page 
   await page.goto('about:blank');
   await page.goto(after);
   await expect(page.getByTestId('shared-banner')).toBeVisible();
-  await expect(page.getByTestId('map-title-input')).toHaveValue('Renamed while sharing');
+  await expect(page.getByTestId('shared-title')).toHaveText('Renamed while sharing');
 });
 
 test('a link too long for mail says so and offers the file instead', async ({ page }) => {
@@ -142,4 +152,47 @@ test('a small map\'s link gets no length warning', async ({ page }) => {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByTestId('share-qr').locator('svg')).toBeVisible();
   await expect(page.getByTestId('share-link-advice')).toHaveCount(0);
+});
+
+test('links made before the viewer existed (…/trailmap/#/s/…) open in the viewer', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Frozen fixture links of formats 1, 2 and 3, with their maps' titles.
+  for (const name of ['v1-b2b-saas', 'v2-six-stage-b2b', 'v3-b2b-saas']) {
+    const dir = 'tests/fixtures/share/';
+    const payload = fs.readFileSync(dir + name + '.link', 'utf8').trim().replace(/^.*#\/s\//, '');
+    const title = JSON.parse(fs.readFileSync(dir + name + '.json', 'utf8')).scope.title;
+    await page.goto('about:blank');
+    await page.goto('#/s/' + payload);
+    await expect(page).toHaveURL(/\/trailmap\/view\/#\/s\//);
+    await expect(page.getByTestId('shared-title')).toHaveText(title);
+    await expect(page.locator('li.card').first()).toBeVisible();
+  }
+  // A link pasted into the app's own tab (only the fragment changes) goes there too.
+  await openApp(page);
+  const payload = fs.readFileSync('tests/fixtures/share/v3-b2b-saas.link', 'utf8').trim().replace(/^.*#\/s\//, '');
+  await page.evaluate((p) => { location.hash = '#/s/' + p; }, payload);
+  await expect(page).toHaveURL(/\/trailmap\/view\/#\/s\//);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the viewer shows the charts and the stakeholders, read-only', async ({ page }) => {
+  const payload = fs.readFileSync('tests/fixtures/share/v3-b2b-saas.link', 'utf8').trim().replace(/^.*#\/s\//, '');
+  await page.goto('view/#/s/' + payload);
+  await page.getByRole('tab', { name: 'Emotion curve' }).click();
+  await expect(page.getByTestId('curve-canvas')).toBeVisible();
+  await page.getByRole('tab', { name: 'Stakeholders' }).click();
+  await expect(page.locator('.register table tbody tr').first()).toBeVisible();
+  await page.getByRole('button', { name: 'About this map' }).click();
+  await expect(page.getByTestId('about-panel')).toContainText('Objective');
+  await expect(page.getByRole('button', { name: /Add|Delete/ })).toHaveCount(0);
+});
+
+test('an address with no map in it says so', async ({ page }) => {
+  await page.goto('view/');
+  await expect(page.getByTestId('share-error')).toContainText('holds no shared map');
+  await page.getByRole('link', { name: 'Go to your maps' }).click();
+  await expect(page.getByTestId('map-list')).toBeVisible();
 });

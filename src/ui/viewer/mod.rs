@@ -4,7 +4,11 @@
 //! of a protected one), shows the map, its emotion curve and its stakeholders, read-only,
 //! and can save a copy to this browser's maps, which the app then opens for editing.
 
+mod about;
+mod card_details;
+mod grid;
 mod map_view;
+mod people;
 
 use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
 use crate::model::share::{self, ShareError};

@@ -1,0 +1,71 @@
+// The share-link viewer (view/) on real content: axe-core finds no violations (label in
+// name included) on every view and panel of real shared maps, and the whole viewer works
+// from the keyboard.
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+
+const payload = (name) =>
+  fs.readFileSync(`tests/fixtures/share/${name}.link`, 'utf8').trim().replace(/^.*#\/s\//, '');
+
+async function expectNoViolations(page, what) {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+for (const name of ['v3-b2b-saas', 'v3-six-stage-b2b']) {
+  test(`the viewer has no axe violations on every view of a real map (${name})`, async ({ page }) => {
+    await page.goto('view/#/s/' + payload(name));
+    await expect(page.locator('li.card').first()).toBeVisible();
+    await expectNoViolations(page, 'the grid');
+    await page.locator('li.card.kind-touchpoints').first().getByRole('button', { name: /Details/ }).click();
+    await expectNoViolations(page, 'a touchpoint card');
+    const pain = page.locator('li.card.kind-pain-points').first();
+    if (await pain.count()) {
+      await pain.getByRole('button', { name: /Details/ }).click();
+      await expectNoViolations(page, 'a pain point card');
+    }
+    await page.getByRole('button', { name: 'About this map' }).click();
+    await expectNoViolations(page, 'the about panel');
+    await page.getByLabel('Group lanes').selectOption('by');
+    await expectNoViolations(page, 'the grid grouped by stakeholder');
+    await page.getByRole('tab', { name: 'Emotion curve' }).click();
+    await page.getByText('Show the data as a table').click();
+    await expectNoViolations(page, 'the emotion curve');
+    await page.getByRole('tab', { name: 'Stakeholders' }).click();
+    await expectNoViolations(page, 'the stakeholders');
+  });
+}
+
+test('the protected-link form and a bad link have no axe violations', async ({ page }) => {
+  const encrypted = fs.readFileSync('tests/fixtures/share/v3-b2b-saas.encrypted', 'utf8').trim().replace(/^.*#\/s\//, '');
+  await page.goto('view/#/s/' + encrypted);
+  await expect(page.getByTestId('share-locked')).toBeVisible();
+  await expectNoViolations(page, 'the passphrase form');
+  await page.goto('about:blank');
+  await page.goto('view/#/s/AQ');
+  await expect(page.getByTestId('share-error')).toBeVisible();
+  await expectNoViolations(page, 'a bad link');
+});
+
+test('the viewer works from the keyboard: tabs, a card, its details and back', async ({ page }) => {
+  await page.goto('view/#/s/' + payload('v3-b2b-saas'));
+  await expect(page.locator('li.card').first()).toBeVisible();
+  // Tab to the first card's Details button and open it with Enter.
+  const details = page.locator('li.card').first().getByRole('button', { name: /Details/ });
+  for (let i = 0; i < 30 && !(await details.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(details).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-panel')).toBeVisible();
+  await page.getByRole('button', { name: 'Close details' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-panel')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Emotion curve' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('curve-canvas')).toBeVisible();
+});
