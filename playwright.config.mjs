@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: `node tests/e2e/server.mjs`,
     // dist/: the production build; dist-selftest/: the same with the self-test pages.
-    env: { PORT: String(port), BASE_PATH: '/trailmap/', DIST_DIR: 'dist', DIST_SELFTEST_DIR: 'dist-selftest' },
+    env: { PORT: String(port), BASE_PATH: '/trailmap/', DIST_DIR: process.env.DIST_DIR || 'dist', DIST_SELFTEST_DIR: process.env.DIST_SELFTEST_DIR || 'dist-selftest' },
     url: `http://127.0.0.1:${port}/trailmap/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -12,9 +12,10 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Primer bytes the coder learns per task while a link opens: a few milliseconds each on
-/// a laptop, so even a phone four times slower keeps its tasks far below 200 ms.
-const WARM_UP_STEP: usize = 4096;
+/// Primer bytes the coder learns per task while a link opens: 4 KB took 12-20 ms on a
+/// laptop, 50-130 ms with the CPU four times slower (Lighthouse's phone), each a long
+/// task; 1 KB keeps a phone's steps near 20 ms, for about 35 steps in all.
+const WARM_UP_STEP: usize = 1024;
 
 /// Gets the coder of link format `version` ready in short tasks, yielding to the browser
 /// between them, so opening a link never blocks the page for long.
@@ -24,13 +25,17 @@ pub async fn warm_up(version: u8) {
     }
 }
 
-/// Opens a plain payload without one long task: the coder is warmed up in short tasks
-/// first (see [`warm_up`]).
+/// Opens a plain payload without one long task: it starts in a task of its own (not in
+/// the one that mounted the page), the coder is warmed up in short tasks (see
+/// [`warm_up`]), and the caller's next step (drawing the map) gets a task of its own too.
 pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    crate::adapters::tasks::next_task().await;
     if let Some(version) = share::format_of(payload) {
         warm_up(version).await;
     }
-    share::decode(payload)
+    let decoded = share::decode(payload);
+    crate::adapters::tasks::next_task().await;
+    decoded
 }
 
 /// The full link for a payload, made in the app: the viewer page beside this page (any

@@ -19,7 +19,9 @@ async function expectNoViolations(page, what) {
 for (const name of ['v3-b2b-saas', 'v3-six-stage-b2b']) {
   test(`the viewer has no axe violations on every view of a real map (${name})`, async ({ page }) => {
     await page.goto('view/#/s/' + payload(name));
-    await expect(page.locator('li.card').first()).toBeVisible();
+    // Rows are drawn a few per task: wait for all of them.
+    const lanes = JSON.parse(fs.readFileSync(`tests/fixtures/share/${name}.json`, 'utf8')).lanes.length;
+    await expect(page.locator('tr.lane')).toHaveCount(lanes);
     await expectNoViolations(page, 'the grid');
     await page.locator('li.card.kind-touchpoints').first().getByRole('button', { name: /Details/ }).click();
     await expectNoViolations(page, 'a touchpoint card');
@@ -31,6 +33,8 @@ for (const name of ['v3-b2b-saas', 'v3-six-stage-b2b']) {
     await page.getByRole('button', { name: 'About this map' }).click();
     await expectNoViolations(page, 'the about panel');
     await page.getByLabel('Group lanes').selectOption('by');
+    await expect(page.locator('tr.group-head').first()).toBeVisible();
+    await expect(page.locator('tr.lane')).toHaveCount(lanes * await page.locator('tr.group-head').count());
     await expectNoViolations(page, 'the grid grouped by stakeholder');
     await page.getByRole('tab', { name: 'Emotion curve' }).click();
     await page.getByText('Show the data as a table').click();

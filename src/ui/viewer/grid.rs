@@ -2,6 +2,7 @@
 //! of lanes per stakeholder), cards as text with their emotion, channel, moment of truth
 //! and the customer's words. Drawn once per grouping and filter: nothing in it changes.
 
+use crate::adapters::tasks::next_task;
 use crate::model::grid::{self, LaneGroup};
 use crate::model::{Card, Id, JourneyMap, LaneKind};
 use crate::ui::editor::card::{capitalise, emotion_class};
@@ -47,12 +48,50 @@ fn card_view(editor: EditorState, card: &Card, kind: LaneKind) -> impl IntoView 
     }
 }
 
-/// The table for one grouping and filter.
+/// Lane rows drawn in the first task; then one more per task, so that drawing a big map
+/// never blocks the page (with the CPU four times slower, as Lighthouse's phone, a row of
+/// the realistic shared map takes about 40 ms, the whole map 130 to 250 ms).
+const ROWS_FIRST: usize = 2;
+
+/// One lane's row within a lane group.
+fn lane_row(
+    editor: EditorState,
+    map: &JourneyMap,
+    group: LaneGroup,
+    lane: Id,
+    filter: Option<Id>,
+) -> impl IntoView {
+    let lane = map.lane(lane).cloned().unwrap_or_default();
+    let kind = lane.kind;
+    let cells = map
+        .stages
+        .iter()
+        .map(|stage| {
+            let cards = grid::cell_ids(map, stage.id, lane.id, group, filter)
+                .into_iter()
+                .filter_map(|id| map.card(id))
+                .map(|c| card_view(editor, c, kind))
+                .collect_view();
+            view! { <td class="cell"><ul class="cards">{cards}</ul></td> }
+        })
+        .collect_view();
+    let kind_label = (lane.name != kind.label())
+        .then(|| view! { <span class="lane-kind">{kind.label()}</span> });
+    view! {
+        <tr class=format!("lane kind-{}", kind.key())>
+            <th scope="row" class="lane-head"><span class="lane-name-text">{lane.name.clone()}</span>{kind_label}</th>
+            {cells}
+        </tr>
+    }
+}
+
+/// The table for one grouping and filter, its first `shown` lane rows drawn.
 fn table(
     editor: EditorState,
     map: &JourneyMap,
     groups: Vec<LaneGroup>,
     filter: Option<Id>,
+    shown: RwSignal<usize>,
 ) -> impl IntoView {
     let heads = map
         .stages
@@ -74,9 +113,11 @@ fn table(
         })
         .collect_view();
     let columns = map.stages.len() + 1;
+    let lanes: Vec<Id> = map.lanes.iter().map(|l| l.id).collect();
     let bodies = groups
         .into_iter()
-        .map(|group| {
+        .enumerate()
+        .map(|(g, group)| {
             let title = match group {
                 LaneGroup::All => None,
                 LaneGroup::Stakeholder(s) => Some(
@@ -86,30 +127,17 @@ fn table(
                 ),
                 LaneGroup::Unassigned => Some("No stakeholder named".to_string()),
             };
-            let rows = map
-                .lanes
+            let rows = lanes
                 .iter()
-                .map(|lane| {
-                    let kind = lane.kind;
-                    let cells = map
-                        .stages
-                        .iter()
-                        .map(|stage| {
-                            let cards = grid::cell_ids(map, stage.id, lane.id, group, filter)
-                                .into_iter()
-                                .filter_map(|id| map.card(id))
-                                .map(|c| card_view(editor, c, kind))
-                                .collect_view();
-                            view! { <td class="cell"><ul class="cards">{cards}</ul></td> }
+                .enumerate()
+                .map(|(l, &lane)| {
+                    let index = g * lanes.len() + l;
+                    // Once drawn, a row stays: only the step from hidden to shown re-runs.
+                    let visible = Memo::new(move |_| shown.get() > index);
+                    move || {
+                        visible.get().then(|| {
+                            editor.with_map_untracked(|m| lane_row(editor, m, group, lane, filter))
                         })
-                        .collect_view();
-                    let kind_label = (lane.name != kind.label())
-                        .then(|| view! { <span class="lane-kind">{kind.label()}</span> });
-                    view! {
-                        <tr class=format!("lane kind-{}", kind.key())>
-                            <th scope="row" class="lane-head"><span class="lane-name-text">{lane.name.clone()}</span>{kind_label}</th>
-                            {cells}
-                        </tr>
                     }
                 })
                 .collect_view();
@@ -143,16 +171,32 @@ pub fn ReadOnlyGrid() -> impl IntoView {
         let filter = editor.filter.get();
         editor.read(Part::Any, |m| {
             if m.stages.is_empty() {
-                view! {
+                return view! {
                     <section class="empty-state" data-testid="no-stages">
                         <h2>"No stages yet"</h2>
                         <p>"The sender shared this map before adding any stage. Save a copy to start mapping it yourself."</p>
                     </section>
                 }
-                .into_any()
-            } else {
-                table(editor, m, grid::lane_groups(m, grouping, filter), filter).into_any()
+                .into_any();
             }
+            let groups = grid::lane_groups(m, grouping, filter);
+            let total = groups.len() * m.lanes.len();
+            // Redrawn from scratch when the grouping or the filter changes: this signal
+            // then goes with the old table, and so does the loop that feeds it.
+            let shown = RwSignal::new(ROWS_FIRST.min(total));
+            leptos::task::spawn_local(async move {
+                loop {
+                    next_task().await;
+                    let more = shown.try_update(|n| {
+                        *n = (*n + 1).min(total);
+                        *n < total
+                    });
+                    if more != Some(true) {
+                        break;
+                    }
+                }
+            });
+            table(editor, m, groups, filter, shown).into_any()
         })
     }
 }
