@@ -24,7 +24,7 @@ try {
   console.log(`share links in Chromium (release build), median of ${loads} page loads:`);
   console.log(`open a realistic shared map (${r.hand_made_chars} chars), first in the page: ${m('first_open_ms')} ms   target ≤ 100 ms`);
   console.log(`  the same again in that page (median of ${r.runs}):                ${m('open_again_median_ms')} ms`);
-  console.log(`  as the shared page opens it, in ${steps[0].steps} steps: ${ms('total_ms')} ms in all, longest step ${ms('longest_step_ms')} ms (the browser runs other tasks between steps)`);
+  console.log(`  as the viewer opens it, in ${steps[0].steps} steps: ${ms('total_ms')} ms in all, longest step ${ms('longest_step_ms')} ms (the browser runs other tasks between steps)`);
   console.log(`generated map, 400 touchpoints (${r.large_chars} chars): encode ${m('large_encode_median_ms')} ms, decode ${m('large_decode_median_ms')} ms   target ≤ 150 ms each`);
   console.log(`old format-2 link of a template, first in the page:       ${m('v2_first_open_ms')} ms (format 2's heavier coder)`);
 } finally {

@@ -155,3 +155,85 @@ fn link_code_depends_on_no_template_label_or_ui_list() {
     }
     assert!(read >= 8, "read {read} files");
 }
+
+/// Opens `payload` in steps of `budget` bytes; returns the result and the number of steps.
+fn in_steps(
+    payload: &str,
+    budget: usize,
+) -> (
+    Result<(JourneyMap, trailmap::model::restore::RestoreReport), share::ShareError>,
+    usize,
+) {
+    let mut steps = match share::decode_in_steps(payload) {
+        Ok(s) => s,
+        Err(e) => return (Err(e), 0),
+    };
+    for n in 1.. {
+        if let Some(done) = steps.step(budget) {
+            return (done, n);
+        }
+    }
+    unreachable!()
+}
+
+#[test]
+fn opening_in_steps_gives_exactly_what_opening_at_once_gives() {
+    for (name, _, payload, expected) in fixtures() {
+        let at_once = share::decode(&payload).map(|(m, _)| m);
+        assert_eq!(at_once.as_ref().ok(), Some(&expected), "{name}");
+        for budget in [1, 97, 1024, usize::MAX] {
+            let (got, steps) = in_steps(&payload, budget);
+            assert_eq!(
+                got.map(|(m, _)| m).as_ref().ok(),
+                Some(&expected),
+                "{name} in steps of {budget}"
+            );
+            if budget == 1024 && name.starts_with("v3") {
+                // The primer (35 KB) and the body both advance by the budget.
+                assert!(steps > 30, "{name}: {steps} steps of 1 KB");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_link_opened_in_steps_survives_other_links_coded_in_between() {
+    let all = fixtures();
+    let v3: Vec<_> = all.iter().filter(|f| f.1 == 3).collect();
+    let (first, second) = (v3[0], v3[1]);
+    let mut steps = share::decode_in_steps(&first.2).expect("starts");
+    let mut done = None;
+    let mut round = 0;
+    while done.is_none() {
+        done = steps.step(2048);
+        // Between two steps the page opens and makes other links.
+        round += 1;
+        if round % 3 == 0 {
+            assert_eq!(share::decode(&second.2).expect("opens").0, second.3);
+            let _ = share::encode(&second.3);
+        }
+    }
+    assert_eq!(done.unwrap().expect("opens").0, first.3);
+    // And the working model is fine afterwards.
+    assert_eq!(share::decode(&first.2).expect("opens").0, first.3);
+}
+
+#[test]
+fn bad_links_in_steps_fail_as_they_do_at_once() {
+    let (_, _, payload, _) = fixtures()
+        .into_iter()
+        .find(|f| f.1 == 3)
+        .expect("a v3 fixture");
+    let cases = [
+        payload[..payload.len() / 2].to_string(),
+        format!("{}$%{}", &payload[..20], &payload[22..]),
+        format!("BA{}", &payload[2..]),
+        "AQ".to_string(),
+        String::new(),
+    ];
+    for bad in cases {
+        let at_once = share::decode(&bad).map(|(m, _)| m);
+        let (stepped, _) = in_steps(&bad, 512);
+        assert_eq!(stepped.map(|(m, _)| m), at_once, "{bad:.30}");
+    }
+}

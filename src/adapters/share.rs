@@ -5,6 +5,7 @@
 //! decrypt like a changed ciphertext; the model refuses out-of-range rounds before any
 //! key derivation ([`share::unseal`]).
 
+use crate::adapters::tasks::next_task;
 use crate::model::restore::RestoreReport;
 use crate::model::share::{self, Sealed, ShareError, PBKDF2_ITERATIONS};
 use crate::model::JourneyMap;
@@ -12,29 +13,40 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Primer bytes the coder learns per task while a link opens: 4 KB took 12-20 ms on a
+/// Bytes the coder learns or decodes per task while a link opens: 4 KB took 12-20 ms on a
 /// laptop, 50-130 ms with the CPU four times slower (Lighthouse's phone), each a long
-/// task; 1 KB keeps a phone's steps near 20 ms, for about 35 steps in all.
-const WARM_UP_STEP: usize = 1024;
+/// task; 1 KB keeps a phone's steps near 20 ms, for about 40 steps in all.
+const STEP: usize = 1024;
 
 /// Gets the coder of link format `version` ready in short tasks, yielding to the browser
 /// between them, so opening a link never blocks the page for long.
 pub async fn warm_up(version: u8) {
-    while !share::warm_up(version, WARM_UP_STEP) {
+    while !share::warm_up(version, STEP) {
         crate::adapters::tasks::next_task().await;
     }
 }
 
-/// Opens a plain payload without one long task: it starts in a task of its own (not in
-/// the one that mounted the page), the coder is warmed up in short tasks (see
-/// [`warm_up`]), and the caller's next step (drawing the map) gets a task of its own too.
-pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
-    crate::adapters::tasks::next_task().await;
-    if let Some(version) = share::format_of(payload) {
-        warm_up(version).await;
+/// Runs `steps` to the end in short tasks, yielding to the browser between them.
+async fn run_steps(mut steps: share::Steps) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    loop {
+        if let Some(done) = steps.step(STEP) {
+            return done;
+        }
+        next_task().await;
     }
-    let decoded = share::decode(payload);
-    crate::adapters::tasks::next_task().await;
+}
+
+/// Opens a plain payload without one long task: it starts in a task of its own (not in
+/// the one that mounted the page), primes the coder and decodes in short tasks
+/// ([`share::Steps`]), and the caller's next step (drawing the map) gets a task of its
+/// own too.
+pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    next_task().await;
+    let decoded = match share::decode_in_steps(payload) {
+        Ok(steps) => run_steps(steps).await,
+        Err(e) => Err(e),
+    };
+    next_task().await;
     decoded
 }
 
@@ -170,8 +182,10 @@ pub async fn decode_with_passphrase(
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| ShareError::WrongPassphrase)?;
-    warm_up(sealed.version).await;
-    share::open_body(sealed.version, &Uint8Array::new(&plain).to_vec()).map(|(map, _)| map)
+    let steps = share::open_body_in_steps(sealed.version, &Uint8Array::new(&plain).to_vec())?;
+    let opened = run_steps(steps).await;
+    next_task().await;
+    opened.map(|(map, _)| map)
 }
 
 /// Copies text to the clipboard.

@@ -414,10 +414,9 @@ pub fn prime_ahead(primer: &[u8], coder: Coder, budget: usize) -> bool {
     }
 }
 
-/// Decompresses what [`compress`] made with the same `primer` and `coder`. A damaged
-/// stream decodes to garbage of the declared length (the layer above detects it), never
-/// more than [`MAX_DECODED`] bytes.
-pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, CmError> {
+/// Reads a stream's length header and checks it against the bomb guards; returns the
+/// length and the body after the header.
+fn header_of(data: &[u8]) -> Result<(u64, &[u8]), CmError> {
     let mut at = 0;
     let len = read_leb128(data, &mut at).map_err(|_| CmError::BadHeader)?;
     let body = &data[at..];
@@ -426,6 +425,14 @@ pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, C
     if len > MAX_DECODED as u64 || len > (body.len() as u64 + 16) * MAX_RATIO {
         return Err(CmError::TooLarge(len));
     }
+    Ok((len, body))
+}
+
+/// Decompresses what [`compress`] made with the same `primer` and `coder`. A damaged
+/// stream decodes to garbage of the declared length (the layer above detects it), never
+/// more than [`MAX_DECODED`] bytes.
+pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, CmError> {
+    let (len, body) = header_of(data)?;
     Ok(match coder {
         Coder::V3 => super::cm3::with_primed(primer, |m| decompress_with(body, len, m)),
         _ => decompress_with(body, len, &mut Predictor::primed(coder, primer)),
@@ -434,40 +441,120 @@ pub fn decompress(data: &[u8], primer: &[u8], coder: Coder) -> Result<Vec<u8>, C
 
 /// Decodes `len` bytes from `body` with a primed predictor.
 fn decompress_with(body: &[u8], len: u64, m: &mut impl Bits) -> Vec<u8> {
-    let mut next = 0;
-    // Past the end the coder reads zeros (trailing zeros are trimmed when compressing).
-    let mut byte_in = || {
-        let b = body.get(next).copied().unwrap_or(0);
-        next += 1;
-        u32::from(b)
-    };
-    let (mut x1, mut x2): (u32, u32) = (0, u32::MAX);
-    let mut x: u32 = 0;
-    for _ in 0..4 {
-        x = (x << 8) | byte_in();
-    }
-    let mut out = Vec::with_capacity(len as usize);
-    for _ in 0..len {
-        let mut c: u32 = 0;
-        for _ in 0..8 {
-            let xmid = x1 + ((x2 - x1) >> 12) * m.p();
-            let bit = u32::from(x <= xmid);
-            if bit == 1 {
-                x2 = xmid;
-            } else {
-                x1 = xmid + 1;
-            }
-            m.update(bit);
-            c = (c << 1) | bit;
-            while (x1 ^ x2) & 0xff00_0000 == 0 {
-                x1 <<= 8;
-                x2 = (x2 << 8) | 255;
-                x = (x << 8) | byte_in();
-            }
+    let mut d = Decoder::new(body.to_vec(), len);
+    d.run(m, usize::MAX);
+    d.out
+}
+
+/// The arithmetic decoder between two runs: a stream can be decoded a few bytes at a
+/// time ([`Unpacking`]) exactly as in one go.
+struct Decoder {
+    body: Vec<u8>,
+    next: usize,
+    x1: u32,
+    x2: u32,
+    x: u32,
+    len: usize,
+    out: Vec<u8>,
+}
+
+impl Decoder {
+    fn new(body: Vec<u8>, len: u64) -> Decoder {
+        let mut d = Decoder {
+            body,
+            next: 0,
+            x1: 0,
+            x2: u32::MAX,
+            x: 0,
+            len: len as usize,
+            out: Vec::with_capacity(len as usize),
+        };
+        for _ in 0..4 {
+            d.x = (d.x << 8) | d.byte_in();
         }
-        out.push(c as u8);
+        d
     }
-    out
+
+    /// The next body byte; past the end the coder reads zeros (trailing zeros are trimmed
+    /// when compressing).
+    fn byte_in(&mut self) -> u32 {
+        let b = self.body.get(self.next).copied().unwrap_or(0);
+        self.next += 1;
+        u32::from(b)
+    }
+
+    /// Decodes up to `bytes` more bytes; returns whether the stream is complete.
+    fn run(&mut self, m: &mut impl Bits, bytes: usize) -> bool {
+        let end = self.len.min(self.out.len().saturating_add(bytes));
+        while self.out.len() < end {
+            let mut c: u32 = 0;
+            for _ in 0..8 {
+                let xmid = self.x1 + ((self.x2 - self.x1) >> 12) * m.p();
+                let bit = u32::from(self.x <= xmid);
+                if bit == 1 {
+                    self.x2 = xmid;
+                } else {
+                    self.x1 = xmid + 1;
+                }
+                m.update(bit);
+                c = (c << 1) | bit;
+                while (self.x1 ^ self.x2) & 0xff00_0000 == 0 {
+                    self.x1 <<= 8;
+                    self.x2 = (self.x2 << 8) | 255;
+                    self.x = (self.x << 8) | self.byte_in();
+                }
+            }
+            self.out.push(c as u8);
+        }
+        self.out.len() == self.len
+    }
+}
+
+/// Whose predictor a stream decoded in steps uses.
+enum StepModel {
+    /// Formats 1 and 2: a primed copy, made in the first step.
+    Copy(Coder, &'static [u8], Option<Box<Predictor>>),
+    /// Format 3: the working model, held for the whole stream (see [`super::cm3::Held`]).
+    Light(super::cm3::Held),
+}
+
+/// A stream decompressed a few bytes at a time, so a page can spread the work over short
+/// tasks: [`Unpacking::step`] primes and decodes up to a budget of bytes per call (a
+/// primer byte costs about what a decoded byte does). The result is exactly
+/// [`decompress`]'s.
+pub struct Unpacking {
+    model: StepModel,
+    decoder: Decoder,
+}
+
+impl Unpacking {
+    /// Starts decompressing `data`, checking its header (as [`decompress`] does).
+    pub fn start(data: &[u8], primer: &'static [u8], coder: Coder) -> Result<Unpacking, CmError> {
+        let (len, body) = header_of(data)?;
+        let model = match coder {
+            Coder::V3 => StepModel::Light(super::cm3::Held::take(primer)),
+            _ => StepModel::Copy(coder, primer, None),
+        };
+        Ok(Unpacking {
+            model,
+            decoder: Decoder::new(body.to_vec(), len),
+        })
+    }
+
+    /// Does up to about `budget` bytes of work; the decompressed bytes once complete.
+    pub fn step(&mut self, budget: usize) -> Option<Vec<u8>> {
+        let done = match &mut self.model {
+            StepModel::Copy(coder, primer, slot) => {
+                let m = slot.get_or_insert_with(|| Box::new(Predictor::primed(*coder, primer)));
+                self.decoder.run(m.as_mut(), budget)
+            }
+            StepModel::Light(held) => match held.prime(budget) {
+                Some(left) => self.decoder.run(held.model(), left),
+                None => false,
+            },
+        };
+        done.then(|| std::mem::take(&mut self.decoder.out))
+    }
 }
 
 #[cfg(test)]

@@ -275,6 +275,71 @@ pub(super) fn prime_ahead(primer: &[u8], budget: usize) -> bool {
     })
 }
 
+/// The working model taken out of its slot for one stream decoded in steps
+/// ([`super::cm::Unpacking`]): between steps the page runs, and anything coded meanwhile
+/// gets a model of its own instead of this one. It goes back into the slot when dropped,
+/// keeping what it learnt of the primer if no data went through it.
+pub(super) struct Held {
+    w: Option<Working>,
+    primer: &'static [u8],
+    used: bool,
+}
+
+impl Held {
+    /// Takes the working model (or makes one), keeping what was primed ahead with `primer`.
+    pub(super) fn take(primer: &'static [u8]) -> Held {
+        let taken = WORKING.with(|cell| cell.try_borrow_mut().ok().and_then(|mut s| s.take()));
+        let mut w = taken.unwrap_or_else(Working::new);
+        if w.primer != Some(key_of(primer)) {
+            w.model.reset();
+            w.primer = Some(key_of(primer));
+            w.learnt = 0;
+        }
+        Held {
+            w: Some(w),
+            primer,
+            used: false,
+        }
+    }
+
+    /// Learns up to `budget` more bytes of the primer; once it is all learnt, the part of
+    /// `budget` left for the data.
+    pub(super) fn prime(&mut self, budget: usize) -> Option<usize> {
+        let w = self.w.as_mut()?;
+        let n = (self.primer.len() - w.learnt).min(budget);
+        w.model.learn(&self.primer[w.learnt..w.learnt + n]);
+        w.learnt += n;
+        (w.learnt == self.primer.len()).then_some(budget - n)
+    }
+
+    /// The model, fully primed, for the stream's data.
+    pub(super) fn model(&mut self) -> &mut Model {
+        self.used = true;
+        let w = self.w.get_or_insert_with(Working::new);
+        &mut w.model
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let Some(mut w) = self.w.take() else {
+            return;
+        };
+        if self.used {
+            // It holds this stream's data: the next stream starts over.
+            w.primer = None;
+            w.learnt = 0;
+        }
+        WORKING.with(|cell| {
+            if let Ok(mut slot) = cell.try_borrow_mut() {
+                if slot.is_none() {
+                    *slot = Some(w);
+                }
+            }
+        });
+    }
+}
+
 /// Runs `f` with the working model primed with `primer`.
 pub(super) fn with_primed<R>(primer: &[u8], f: impl FnOnce(&mut Model) -> R) -> R {
     WORKING.with(|cell| match cell.try_borrow_mut() {

@@ -175,12 +175,22 @@ pub fn open_body(version: u8, body: &[u8]) -> Result<(JourneyMap, RestoreReport)
     if version == 0 || version > FORMAT_VERSION {
         return Err(ShareError::Newer(version));
     }
-    let (layout, coder) = parts_of(version);
-    let bytes = cm::decompress(body, primer(version), coder).map_err(|e| match e {
+    let (_, coder) = parts_of(version);
+    let bytes = cm::decompress(body, primer(version), coder).map_err(cm_error)?;
+    map_of(version, &bytes)
+}
+
+fn cm_error(e: cm::CmError) -> ShareError {
+    match e {
         cm::CmError::TooLarge(_) => ShareError::TooLarge,
         cm::CmError::BadHeader => ShareError::Truncated,
-    })?;
-    let mut map = binary::decode_map_as(&bytes, layout).map_err(|e| match e {
+    }
+}
+
+/// The map in the decompressed bytes of a body of link format `version`.
+fn map_of(version: u8, bytes: &[u8]) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    let (layout, _) = parts_of(version);
+    let mut map = binary::decode_map_as(bytes, layout).map_err(|e| match e {
         binary::DecodeError::Damaged(why) => ShareError::Damaged(why),
         binary::DecodeError::Newer(what) => ShareError::NewerFeature(what),
     })?;
@@ -190,6 +200,44 @@ pub fn open_body(version: u8, body: &[u8]) -> Result<(JourneyMap, RestoreReport)
         return Err(ShareError::Damaged("the map inside is inconsistent".into()));
     }
     Ok((map, report))
+}
+
+/// A plain payload being opened a little at a time ([`Steps::step`]), so that a page can
+/// open a link in short tasks with the browser free between them: the coder's priming
+/// and the decoding both advance by a budget of bytes per step. The result is exactly
+/// [`decode`]'s.
+pub struct Steps {
+    version: u8,
+    unpacking: cm::Unpacking,
+}
+
+impl Steps {
+    /// Does up to about `budget` bytes of work (a primer byte or a decoded byte each);
+    /// the map, or why it cannot be opened, once done.
+    pub fn step(
+        &mut self,
+        budget: usize,
+    ) -> Option<Result<(JourneyMap, RestoreReport), ShareError>> {
+        let bytes = self.unpacking.step(budget)?;
+        Some(map_of(self.version, &bytes))
+    }
+}
+
+/// Starts opening a plain payload in steps; refuses at once what [`decode`] refuses
+/// before decoding (a damaged or cut-off header, a passphrase link, a newer format).
+pub fn decode_in_steps(payload: &str) -> Result<Steps, ShareError> {
+    let bytes = plain_body_of(payload)?;
+    open_body_in_steps(bytes[0], &bytes[2..])
+}
+
+/// [`open_body`] in steps (see [`Steps`]).
+pub fn open_body_in_steps(version: u8, body: &[u8]) -> Result<Steps, ShareError> {
+    if version == 0 || version > FORMAT_VERSION {
+        return Err(ShareError::Newer(version));
+    }
+    let (_, coder) = parts_of(version);
+    let unpacking = cm::Unpacking::start(body, primer(version), coder).map_err(cm_error)?;
+    Ok(Steps { version, unpacking })
 }
 
 /// The share payload of `map` (URL-fragment safe).
@@ -255,8 +303,8 @@ pub fn is_encrypted(payload: &str) -> bool {
     bytes_of(payload).is_ok_and(|b| b[1] & ENCRYPTED != 0)
 }
 
-/// Opens a plain payload.
-pub fn decode(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
+/// The bytes of a plain payload (format, flags, body), checked for its flags.
+fn plain_body_of(payload: &str) -> Result<Vec<u8>, ShareError> {
     let bytes = bytes_of(payload)?;
     if bytes[1] & ENCRYPTED != 0 {
         return Err(ShareError::NeedsPassphrase);
@@ -266,6 +314,12 @@ pub fn decode(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> 
             "it uses options this version does not know".into(),
         ));
     }
+    Ok(bytes)
+}
+
+/// Opens a plain payload.
+pub fn decode(payload: &str) -> Result<(JourneyMap, RestoreReport), ShareError> {
+    let bytes = plain_body_of(payload)?;
     open_body(bytes[0], &bytes[2..])
 }
 

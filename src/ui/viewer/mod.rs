@@ -66,6 +66,12 @@ fn Viewer() -> impl IntoView {
         Some(_) => Opening::Decoding,
     });
     let payload = StoredValue::new(payload.unwrap_or_default());
+    if encrypted {
+        // Prime the coder while the user types the passphrase.
+        if let Some(version) = share::format_of(&payload.get_value()) {
+            leptos::task::spawn_local(crate::adapters::share::warm_up(version));
+        }
+    }
     if state.get_untracked() == Opening::Decoding {
         leptos::task::spawn_local(async move {
             let next = match decode_in_steps(&payload.get_value()).await {
