@@ -10,12 +10,12 @@ use crate::model::{persist, Id, JourneyMap};
 use crate::routes::Route;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
-use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::state::{EditorState, Panel, View};
 use crate::ui::toast::Toasts;
 use crate::ui::viewer::about::About;
 use crate::ui::viewer::card_details::CardDetails;
 use crate::ui::viewer::grid::ReadOnlyGrid;
+use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
 use crate::ui::workspace::{now, random};
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ pub fn SharedMap(map: JourneyMap) -> impl IntoView {
     let main = move || match viewer.view.get() {
         View::Grid => view! { <ReadOnlyGrid/> }.into_any(),
         View::Curve => view! { <CurveView/> }.into_any(),
-        View::Stakeholders => view! { <MatrixView/> <PeopleTable/> }.into_any(),
+        View::Stakeholders => view! { <Matrix/> <PeopleTable/> }.into_any(),
     };
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),

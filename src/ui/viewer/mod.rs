@@ -8,6 +8,7 @@ mod about;
 mod card_details;
 mod grid;
 mod map_view;
+mod matrix;
 mod people;
 
 use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
