@@ -714,26 +714,6 @@ impl JourneyMap {
         }
         out
     }
-
-    /// The pain points with the highest impact, highest first, at most `n`
-    /// (ties go to the one that takes less effort to resolve).
-    pub fn top_friction(&self, n: usize) -> Vec<&Card> {
-        let mut scored: Vec<(&Card, u32)> = self
-            .cards
-            .iter()
-            .filter(|c| self.card_kind(c) == Some(LaneKind::PainPoints))
-            .filter_map(|c| c.scores.impact().map(|i| (c, i)))
-            .collect();
-        scored.sort_by(|(a, ia), (b, ib)| {
-            ib.cmp(ia).then(
-                a.scores
-                    .effort
-                    .unwrap_or(5)
-                    .cmp(&b.scores.effort.unwrap_or(5)),
-            )
-        });
-        scored.into_iter().take(n).map(|(c, _)| c).collect()
-    }
 }
 
 #[cfg(test)]
@@ -797,48 +777,6 @@ mod tests {
         }
         let order: Vec<&str> = map.touchpoints().iter().map(|c| c.text.as_str()).collect();
         assert_eq!(order, vec!["a1", "a2", "b1", "b2"]);
-    }
-
-    #[test]
-    fn top_friction_ranks_by_impact_then_effort() {
-        let mut map = JourneyMap::blank("x");
-        let pain = map.lanes[3].id;
-        let stage = map.new_id();
-        map.stages.push(Stage {
-            id: stage,
-            name: "S".into(),
-            ..Stage::default()
-        });
-        let scored = |m, s, f, b, e| PainScores {
-            magnitude: Some(m),
-            severity: Some(s),
-            frequency: Some(f),
-            business_impact: Some(b),
-            effort: Some(e),
-        };
-        for (text, scores) in [
-            ("low", scored(1, 1, 1, 1, 1)),
-            ("high-hard", scored(5, 5, 5, 5, 5)),
-            ("high-easy", scored(5, 5, 5, 5, 1)),
-            ("unscored", PainScores::default()),
-            ("mid", scored(3, 3, 3, 3, 3)),
-        ] {
-            let id = map.new_id();
-            map.cards.push(Card {
-                id,
-                stage,
-                lane: pain,
-                text: text.into(),
-                scores,
-                ..Card::default()
-            });
-        }
-        let top: Vec<&str> = map
-            .top_friction(3)
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect();
-        assert_eq!(top, vec!["high-easy", "high-hard", "mid"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod history;
 pub mod ids;
 pub mod map;
 pub mod persist;
+pub mod priorities;
 pub mod restore;
 pub mod scales;
 pub mod share;

@@ -421,7 +421,7 @@ mod tests {
                 );
             }
             assert_eq!(
-                map.top_friction(3).len(),
+                crate::model::priorities::rank(&map).top().count(),
                 3,
                 "{key}: needs three scored friction points"
             );
