@@ -86,10 +86,38 @@ pub fn rank(map: &JourneyMap) -> Ranking {
     }
 }
 
+/// What a score field says when it holds something other than a score.
+pub const SCORE_HINT: &str = "Use a whole number from 1 (low) to 5 (high), or leave it empty.";
+
+/// A pain score typed by the user: empty is no score; a whole number 1 to 5 is a score;
+/// anything else (0, 6, −1, 2.5, words) is refused with [`SCORE_HINT`], so the stored
+/// score stays as it was.
+pub fn parse_score(text: &str) -> Result<Option<u8>, &'static str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(n @ 1..=5) => Ok(Some(n)),
+        _ => Err(SCORE_HINT),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{PainScores, Stage};
+
+    #[test]
+    fn scores_are_whole_numbers_one_to_five_or_nothing() {
+        assert_eq!(parse_score(""), Ok(None));
+        assert_eq!(parse_score("  "), Ok(None));
+        assert_eq!(parse_score("1"), Ok(Some(1)));
+        assert_eq!(parse_score(" 5 "), Ok(Some(5)));
+        for bad in ["0", "6", "-1", "2.5", "three", "1e1", "+"] {
+            assert_eq!(parse_score(bad), Err(SCORE_HINT), "{bad}");
+        }
+    }
 
     fn scores(m: u8, s: u8, f: u8, b: u8, e: Option<u8>) -> PainScores {
         PainScores {

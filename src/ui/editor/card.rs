@@ -5,6 +5,7 @@ use crate::model::edit::CardField;
 use crate::model::grid::{self, LaneGroup, Resize};
 use crate::model::{Emotion, Id, LaneKind};
 use crate::ui::editor::drag::{self, DragPayload};
+use crate::ui::editor::priorities_view::PainRanking;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::own_form::OwnForm;
 use crate::ui::pointer;
@@ -222,6 +223,14 @@ pub fn CardView(
         c
     };
     let label = format!("{} text", capitalise(noun));
+    // Pain points among the map's three highest-impact friction points say so.
+    let top_badge = (kind == LaneKind::PainPoints)
+        .then(|| use_context::<PainRanking>())
+        .flatten()
+        .map(|ranking| {
+            let rank = Memo::new(move |_| ranking.0.with(|r| r.top_rank_of(id)));
+            move || rank.get().map(|n| view! { <span class="top-badge" data-testid="top-badge">{format!("Top {n} friction point")}</span> })
+        });
 
     view! {
         <li
@@ -267,6 +276,7 @@ pub fn CardView(
                 </OwnForm>
             </div>
             {touchpoint_meta}
+            {top_badge}
             <div class="card-actions">
                 <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
                     "Details"<span class="visually-hidden">{format!(" of this {noun}")}</span>

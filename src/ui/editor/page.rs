@@ -6,6 +6,7 @@ use crate::ui::editor::grid::Grid;
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
+use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::share_panel::SharePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
@@ -49,10 +50,12 @@ pub fn EditorPage(
 ) -> impl IntoView {
     let editor = expect_context::<EditorState>();
     use_undo_shortcuts(editor);
+    provide_context(PainRanking::new(editor));
     let main = move || match editor.view.get() {
         View::Grid => view! { <Grid/> }.into_any(),
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <MatrixView/> <StakeholderRegister/> }.into_any(),
+        View::Priorities => view! { <PrioritiesView/> }.into_any(),
     };
     let panel = move || match editor.panel.get() {
         Panel::Closed => ().into_any(),

@@ -2,6 +2,7 @@
 
 use crate::model::edit::{self, Edit, StageField};
 use crate::model::Id;
+use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::field::TextField;
 use crate::ui::own_form::OwnForm;
@@ -44,6 +45,19 @@ pub fn StageHeader(
     };
     let read_only = editor.read_only;
     let (open, set_open) = signal(false);
+    let top = use_context::<PainRanking>().map(|ranking| {
+        let ranks = Memo::new(move |_| {
+            ranking
+                .0
+                .with(|r| editor.with_map_untracked(|m| top_in_stage(m, r, stage)))
+        });
+        move || {
+            let ranks = ranks.get();
+            (!ranks.is_empty()).then(
+                || view! { <p class="stage-top" data-testid="stage-top">{top_label(&ranks)}</p> },
+            )
+        }
+    });
     view! {
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()>
             <div class="stage-title">
@@ -63,6 +77,7 @@ pub fn StageHeader(
                 />
                 </OwnForm>
             </div>
+            {top}
             <Show when=move || !data.with(|s| s.customer_goal.is_empty()) && !open.get()>
                 <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{move || data.with(|s| s.customer_goal.clone())}</p>
             </Show>

@@ -100,6 +100,8 @@ pub enum View {
     Curve,
     /// The stakeholder register and the influence–interest matrix.
     Stakeholders,
+    /// Pain points ranked by impact.
+    Priorities,
 }
 
 /// The state of the open map, shared by the editor's components as context.

@@ -51,6 +51,7 @@ pub fn Toolbar(
                     {view_tab(View::Grid, "Map")}
                     {view_tab(View::Curve, "Emotion curve")}
                     {view_tab(View::Stakeholders, "Stakeholders")}
+                    {view_tab(View::Priorities, "Priorities")}
                 </div>
                 {panel_toggle(Panel::Scope, "Scope")}
                 {panel_toggle(Panel::Personas, "Personas")}

@@ -4,13 +4,20 @@
 
 use crate::adapters::tasks::next_task;
 use crate::model::grid::{self, LaneGroup};
+use crate::model::priorities::{self, Ranking};
 use crate::model::{Card, Id, JourneyMap, LaneKind};
 use crate::ui::editor::card::{capitalise, emotion_class};
+use crate::ui::editor::priorities_view::{top_in_stage, top_label};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
 /// One card, read-only, with a button that opens its details.
-fn card_view(editor: EditorState, card: &Card, kind: LaneKind) -> impl IntoView {
+fn card_view(
+    editor: EditorState,
+    card: &Card,
+    kind: LaneKind,
+    top: Option<usize>,
+) -> impl IntoView {
     let id = card.id;
     let noun = kind.card_noun();
     let touchpoint = kind == LaneKind::Touchpoints;
@@ -34,11 +41,13 @@ fn card_view(editor: EditorState, card: &Card, kind: LaneKind) -> impl IntoView 
         card.text.clone()
     };
     let selected = move || editor.panel.get() == Panel::Card(id);
+    let badge = top.map(|n| view! { <span class="top-badge" data-testid="top-badge">{format!("Top {n} friction point")}</span> });
     view! {
         <li class=format!("card kind-{}", kind.key()) class:is-mot=card.moment_of_truth class:is-selected=selected data-card=id.0.to_string()>
             <p class="card-text-ro">{text}</p>
             {meta}
             {quote}
+            {badge}
             <div class="card-actions">
                 <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
                     "Details"<span class="visually-hidden">{format!(" of this {noun}")}</span>
@@ -57,6 +66,7 @@ const ROWS_FIRST: usize = 2;
 fn lane_row(
     editor: EditorState,
     map: &JourneyMap,
+    ranking: &Ranking,
     group: LaneGroup,
     lane: Id,
     filter: Option<Id>,
@@ -70,7 +80,7 @@ fn lane_row(
             let cards = grid::cell_ids(map, stage.id, lane.id, group, filter)
                 .into_iter()
                 .filter_map(|id| map.card(id))
-                .map(|c| card_view(editor, c, kind))
+                .map(|c| card_view(editor, c, kind, ranking.top_rank_of(c.id)))
                 .collect_view();
             view! { <td class="cell"><ul class="cards">{cards}</ul></td> }
         })
@@ -93,11 +103,14 @@ fn table(
     filter: Option<Id>,
     shown: RwSignal<usize>,
 ) -> impl IntoView {
+    let ranking = priorities::rank(map);
     let heads = map
         .stages
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            let ranks = top_in_stage(map, &ranking, s.id);
+            let top = (!ranks.is_empty()).then(|| view! { <p class="stage-top" data-testid="stage-top">{top_label(&ranks)}</p> });
             let goal = (!s.customer_goal.is_empty()).then(|| {
                 view! { <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{s.customer_goal.clone()}</p> }
             });
@@ -107,12 +120,14 @@ fn table(
                         <span class="stage-number" aria-hidden="true">{i + 1}</span>
                         <span class="stage-name-text">{s.name.clone()}</span>
                     </div>
+                    {top}
                     {goal}
                 </th>
             }
         })
         .collect_view();
     let columns = map.stages.len() + 1;
+    let ranked = StoredValue::new(ranking);
     let lanes: Vec<Id> = map.lanes.iter().map(|l| l.id).collect();
     let bodies = groups
         .into_iter()
@@ -136,7 +151,9 @@ fn table(
                     let visible = Memo::new(move |_| shown.get() > index);
                     move || {
                         visible.get().then(|| {
-                            editor.with_map_untracked(|m| lane_row(editor, m, group, lane, filter))
+                            editor.with_map_untracked(|m| {
+                                ranked.with_value(|r| lane_row(editor, m, r, group, lane, filter))
+                            })
                         })
                     }
                 })

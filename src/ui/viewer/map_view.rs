@@ -17,6 +17,7 @@ use crate::ui::viewer::card_details::CardDetails;
 use crate::ui::viewer::grid::ReadOnlyGrid;
 use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
+use crate::ui::viewer::priorities::Priorities;
 use crate::ui::workspace::{now, random};
 use leptos::prelude::*;
 
@@ -62,6 +63,7 @@ pub fn SharedMap(map: JourneyMap) -> impl IntoView {
         View::Grid => view! { <ReadOnlyGrid/> }.into_any(),
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <Matrix/> <PeopleTable/> }.into_any(),
+        View::Priorities => view! { <Priorities/> }.into_any(),
     };
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),
@@ -84,6 +86,7 @@ pub fn SharedMap(map: JourneyMap) -> impl IntoView {
                         {tab(View::Grid, "Map")}
                         {tab(View::Curve, "Emotion curve")}
                         {tab(View::Stakeholders, "Stakeholders")}
+                        {tab(View::Priorities, "Priorities")}
                     </div>
                     <button type="button" class="button" aria-pressed=move || about_open().to_string()
                         on:click=move |_| viewer.panel.set(if about_open() { Panel::Closed } else { Panel::Scope })>"About this map"</button>

@@ -10,6 +10,7 @@ mod grid;
 mod map_view;
 mod matrix;
 mod people;
+mod priorities;
 
 use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
 use crate::model::share::{self, ShareError};

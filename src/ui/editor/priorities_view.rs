@@ -1,0 +1,220 @@
+//! The Priorities view: every pain point with its stage, evidence and five scores,
+//! editable in place from the keyboard, ranked by impact with the rule in words; the top
+//! three marked; unscored pains listed apart with what to score. Read-only where the
+//! editor is (a map from a newer version).
+
+use crate::model::edit::{CardField, Edit};
+use crate::model::priorities::{self, Ranking};
+use crate::model::{Id, JourneyMap, PainScores};
+use crate::ui::editor::state::{EditorState, Panel, Part};
+use leptos::prelude::*;
+
+/// The five scores, as (column heading, getter, setter).
+type Score = (
+    &'static str,
+    fn(&PainScores) -> Option<u8>,
+    fn(&mut PainScores, Option<u8>),
+);
+const SCORES: [Score; 5] = [
+    ("Magnitude", |s| s.magnitude, |s, v| s.magnitude = v),
+    ("Severity", |s| s.severity, |s, v| s.severity = v),
+    ("Frequency", |s| s.frequency, |s, v| s.frequency = v),
+    (
+        "Business impact",
+        |s| s.business_impact,
+        |s, v| s.business_impact = v,
+    ),
+    ("Effort", |s| s.effort, |s, v| s.effort = v),
+];
+
+/// The ranking of the open map, shared by the views that show it (provided by the
+/// editor page, recomputed once per edit).
+#[derive(Clone, Copy)]
+pub struct PainRanking(pub Memo<Ranking>);
+
+impl PainRanking {
+    /// The ranking of the editor's map.
+    pub fn new(editor: EditorState) -> PainRanking {
+        PainRanking(Memo::new(move |_| editor.read(Part::Any, priorities::rank)))
+    }
+}
+
+/// One score cell: a number box that refuses what is not a score, saying why.
+fn score_cell(editor: EditorState, id: Id, score: Score, pain: Signal<String>) -> impl IntoView {
+    let (heading, get, put) = score;
+    let error = RwSignal::new(None::<&'static str>);
+    let value = Memo::new(move |_| {
+        editor.read(Part::Card(id), |m| m.card(id).and_then(|c| get(&c.scores)))
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match priorities::parse_score(&text) {
+            Ok(v) => {
+                error.set(None);
+                let Some(mut scores) = editor.with_map_untracked(|m| m.card(id).map(|c| c.scores))
+                else {
+                    return;
+                };
+                put(&mut scores, v);
+                editor.apply(Edit::SetCard(id, CardField::Scores(scores)));
+            }
+            Err(why) => error.set(Some(why)),
+        }
+    };
+    let error_id = format!("score-error-{}-{}", id.0, heading.len());
+    view! {
+        <td class="score" class:invalid=move || error.get().is_some()>
+            <input type="number" inputmode="numeric" min="1" max="5" step="1"
+                aria-label=move || format!("{heading} of “{}”", pain.get())
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=error_id.clone()
+                readonly=editor.read_only
+                prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
+                on:input=on_input
+                on:blur=move |_| editor.seal()/>
+            <span class="error-text" id=error_id role="status">{move || error.get()}</span>
+        </td>
+    }
+}
+
+/// One pain point's row.
+fn pain_row(editor: EditorState, ranking: PainRanking, id: Id) -> impl IntoView {
+    let info = Memo::new(move |_| {
+        editor.read(Part::Card(id), |m| {
+            editor.track(Part::Stages);
+            m.card(id).map(|c| {
+                let stage = m.stage(c.stage).map(|s| s.name.clone()).unwrap_or_default();
+                (c.text.clone(), stage, c.evidence.clone())
+            })
+        })
+    });
+    let text =
+        Signal::derive(move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default()));
+    let ranked = Memo::new(move |_| {
+        ranking
+            .0
+            .with(|r| r.ranked.iter().find(|x| x.card == id).copied())
+    });
+    let top = move || ranked.get().is_some_and(|r| r.rank <= priorities::TOP);
+    let cells = SCORES
+        .map(|s| score_cell(editor, id, s, text))
+        .into_iter()
+        .collect_view();
+    view! {
+        <tr class:top=top data-card=id.0.to_string()>
+            <td class="rank">{move || match ranked.get() {
+                Some(r) if r.rank <= priorities::TOP => view! { <span class="top-badge">{format!("Top {}", r.rank)}</span> }.into_any(),
+                Some(r) => r.rank.to_string().into_any(),
+                None => "–".into_any(),
+            }}</td>
+            <th scope="row">
+                <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
+                    {move || { let t = text.get(); if t.is_empty() { "(no text yet)".to_string() } else { t } }}
+                </button>
+            </th>
+            <td>{move || info.with(|i| i.as_ref().map(|i| i.1.clone()).unwrap_or_default())}</td>
+            <td class="evidence">{move || info.with(|i| i.as_ref().map(|i| i.2.clone()).unwrap_or_default())}</td>
+            {cells}
+            <td class="impact">{move || ranked.get().map(|r| r.impact.to_string()).unwrap_or_else(|| "–".into())}</td>
+        </tr>
+    }
+}
+
+/// A table of pain points (the ranked ones, or the unscored ones): one function, so that
+/// both tables share one keyed list (each `<For>` costs its own copy of the list code).
+fn pains_table(
+    editor: EditorState,
+    ranking: PainRanking,
+    ids: Memo<Vec<Id>>,
+    caption: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="data-table priorities-table" data-testid=testid>
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Rank"</th><th scope="col">"Pain point"</th><th scope="col">"Stage"</th><th scope="col">"Evidence"</th>
+                    {SCORES.map(|(h, _, _)| view! { <th scope="col" class="score">{h}</th> }).into_iter().collect_view()}
+                    <th scope="col">"Impact"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, ranking, id)}</For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The Priorities view.
+#[component]
+pub fn PrioritiesView() -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let ranking = expect_context::<PainRanking>();
+    let ranked = Memo::new(move |_| {
+        ranking
+            .0
+            .with(|r| r.ranked.iter().map(|x| x.card).collect::<Vec<_>>())
+    });
+    let unscored = Memo::new(move |_| ranking.0.with(|r| r.unscored.clone()));
+    let none = move || ranked.with(Vec::is_empty) && unscored.with(Vec::is_empty);
+    let body = move || {
+        if none() {
+            return view! {
+                <p class="empty-state">"No pain points yet. Add them in the map's Pain points lane, with the evidence behind each, then score them here."</p>
+            }
+            .into_any();
+        }
+        let scored = (!ranked.with(Vec::is_empty)).then(|| {
+            pains_table(
+                editor,
+                ranking,
+                ranked,
+                "Scored pain points, highest impact first",
+                "ranked-pains",
+            )
+        });
+        let waiting = (!unscored.with(Vec::is_empty)).then(|| {
+            view! {
+                <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
+                <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
+                {pains_table(editor, ranking, unscored, "Pain points not scored yet", "unscored-pains")}
+            }
+        });
+        view! { {scored}{waiting} }.into_any()
+    };
+    // Redrawn only when a table appears or goes, not on every change of the lists.
+    let shape = Memo::new(move |_| {
+        (
+            none(),
+            ranked.with(Vec::is_empty),
+            unscored.with(Vec::is_empty),
+        )
+    });
+    view! {
+        <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities">
+            <h2 id="priorities-title">"Priorities: pain points by impact"</h2>
+            <p class="rule" data-testid="priority-rule">{priorities::RULE}</p>
+            {move || { shape.track(); untrack(body) }}
+        </section>
+    }
+}
+
+/// How many of the top three friction points sit in `stage`, for its header.
+pub fn top_in_stage(map: &JourneyMap, ranking: &Ranking, stage: Id) -> Vec<usize> {
+    ranking
+        .top()
+        .filter(|r| map.card(r.card).is_some_and(|c| c.stage == stage))
+        .map(|r| r.rank)
+        .collect()
+}
+
+/// "Top friction point 1" or "Top friction points 1 and 3", for a stage's header.
+pub fn top_label(ranks: &[usize]) -> String {
+    let list: Vec<String> = ranks.iter().map(|r| r.to_string()).collect();
+    match list.as_slice() {
+        [one] => format!("Top friction point {one}"),
+        [init @ .., last] => format!("Top friction points {} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}

@@ -1,0 +1,91 @@
+// Priorities: pain points ranked by impact with the rule on screen, scores edited in
+// place, the top three marked on the map and moving as scores change; bad scores refused
+// with a message; the viewer shows the same ranking read-only.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp } from './fixtures.mjs';
+
+async function openSamplePriorities(page) {
+  await openApp(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  await expect(page.getByTestId('priority-rule')).toContainText('magnitude × severity × frequency × business impact');
+}
+
+const rows = (page) => page.getByTestId('ranked-pains').locator('tbody tr');
+const pain = async (row) => (await row.locator('th').innerText()).trim();
+
+test('the top three move on the map as scores change', async ({ page }) => {
+  await openSamplePriorities(page);
+  const n = await rows(page).count();
+  expect(n).toBeGreaterThanOrEqual(4);
+  await expect(rows(page).nth(0).locator('.rank')).toHaveText('Top 1');
+  await expect(rows(page).nth(2).locator('.rank')).toHaveText('Top 3');
+  await expect(rows(page).nth(3).locator('.rank')).toHaveText('4');
+  const fourth = await pain(rows(page).nth(3));
+  const first = await pain(rows(page).nth(0));
+  // Score the fourth as high as it goes, with the least effort: it becomes the first.
+  for (const field of ['Magnitude', 'Severity', 'Frequency', 'Business impact']) {
+    await page.getByLabel(`${field} of “${fourth}”`).fill('5');
+  }
+  await page.getByLabel(`Effort of “${fourth}”`).fill('1');
+  await expect(rows(page).nth(0).locator('th')).toHaveText(fourth);
+  await expect(rows(page).nth(0).locator('.impact')).toHaveText('625');
+  await expect(rows(page).nth(1).locator('th')).toHaveText(first);
+  // On the map (cards mount as they near the viewport: bring the pain lane there), its
+  // card carries the badge, and so do the next two.
+  await page.getByRole('tab', { name: 'Map' }).click();
+  await page.locator('tr.lane.kind-pain-points').first().scrollIntoViewIfNeeded();
+  const card = page.locator('li.card', { has: page.getByText('Top 1 friction point') });
+  await expect(card.locator('textarea')).toHaveValue(fourth);
+  const second = page.locator('li.card', { has: page.getByText('Top 2 friction point') });
+  await expect(second.locator('textarea')).toHaveValue(first);
+  await expect(page.getByTestId('top-badge')).toHaveCount(3);
+  await expect(page.getByTestId('stage-top').first()).toBeVisible();
+  // One undo puts the last score back; the ranking follows.
+  await page.keyboard.press('Control+z');
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  await expect(page.getByLabel(`Effort of “${fourth}”`)).not.toHaveValue('1');
+});
+
+test('a score that is not 1 to 5 is refused with a message and changes nothing', async ({ page }) => {
+  await openSamplePriorities(page);
+  const row = rows(page).nth(0);
+  const name = await pain(row);
+  const impact = await row.locator('.impact').innerText();
+  const severity = page.getByLabel(`Severity of “${name}”`);
+  const before = await severity.inputValue();
+  for (const bad of ['7', '0', '-2']) {
+    await severity.fill(bad);
+    await expect(row.getByRole('status')).toContainText('whole number from 1 (low) to 5 (high)');
+    await expect(severity).toHaveAttribute('aria-invalid', 'true');
+    await expect(row.locator('.impact')).toHaveText(impact);
+  }
+  await severity.fill(before);
+  await expect(severity).toHaveAttribute('aria-invalid', 'false');
+  await expect(row.locator('.impact')).toHaveText(impact);
+});
+
+test('the Priorities view has no axe violations on the sample map', async ({ page }) => {
+  await openSamplePriorities(page);
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
+});
+
+test('a shared link shows the same ranking read-only', async ({ page }) => {
+  await openSamplePriorities(page);
+  const names = [];
+  for (let i = 0; i < 3; i++) names.push(await pain(rows(page).nth(i)));
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('top-badge')).toHaveCount(3, { timeout: 10_000 });
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  for (let i = 0; i < 3; i++) {
+    await expect(rows(page).nth(i).locator('th')).toHaveText(names[i]);
+    await expect(rows(page).nth(i).locator('.rank')).toHaveText(`Top ${i + 1}`);
+  }
+  await expect(page.getByTestId('priorities').locator('input')).toHaveCount(0);
+});
