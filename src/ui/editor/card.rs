@@ -225,7 +225,7 @@ pub fn CardView(
     let label = format!("{} text", capitalise(noun));
     // Pain points among the map's three highest-impact friction points say so.
     let top_badge = (kind == LaneKind::PainPoints)
-        .then(|| use_context::<PainRanking>())
+        .then(use_context::<PainRanking>)
         .flatten()
         .map(|ranking| {
             let rank = Memo::new(move |_| ranking.0.with(|r| r.top_rank_of(id)));
