@@ -17,12 +17,22 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = 'trailmap-' + VERSION;
 const PREFIX = 'trailmap-';
+// Trunk names every built file after a hash of its content (main-17754c9c4159723f.css).
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // `reload`: skip the HTTP cache, so the files stored are those of this version.
-      cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))),
+      cache.addAll(
+        FILES.map(
+          (f) =>
+            // A name with a content hash is the same file wherever it comes from: the
+            // browser's HTTP cache may give it (the page just downloaded the wasm; no
+            // need to fetch it twice). Any other file (the pages, the manifest) skips
+            // that cache, so the copy stored is this version's.
+            new Request(f, { cache: HASHED.test(f) ? 'default' : 'reload' }),
+        ),
+      ),
     ),
   );
 });
