@@ -19,24 +19,19 @@ fn UpdatePrompt(
     service_worker: &'static str,
 ) -> impl IntoView {
     let ready = RwSignal::new(false);
-    let reloading = RwSignal::new(false);
     offline::register(service_worker, move || {
         let _ = ready.try_set(true);
     });
-    let reload = move |_| {
-        reloading.set(true);
-        offline::apply_update();
-    };
+    // Plain reactive children (no <Show>, no state while reloading): this is on the lean
+    // viewer's first load too. The reload follows within moments of the click.
     view! {
         <div class="update-prompt-area" role="status" aria-live="polite">
-            <Show when=move || ready.get()>
+            {move || ready.get().then(|| view! {
                 <div class="update-prompt" data-testid="update-prompt">
                     <span>"A new version of Trailmap is ready."</span>
-                    <button type="button" class="button primary" on:click=reload disabled=move || reloading.get()>
-                        {move || if reloading.get() { "Reloading…" } else { "Reload" }}
-                    </button>
+                    <button type="button" class="button primary" on:click=|_| offline::apply_update()>"Reload"</button>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }
