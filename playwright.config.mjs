@@ -17,6 +17,9 @@ export default defineConfig({
     actionTimeout: 10_000,
     baseURL: `http://127.0.0.1:${port}/trailmap/`,
     viewport: { width: 1400, height: 900 },
+    // Production pages register a service worker (sw.js); the specs run without it, so
+    // each test loads from the server. tests/e2e/offline.spec.mjs allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: [

@@ -140,6 +140,33 @@ for (const page of pages) {
 
 progress('');
 
+// --- installability (Lighthouse 12 has no PWA audits: ask Chromium itself) ---------------
+// The map list in a profile on disk (Chromium checks no installability in incognito), once
+// the service worker controls it: the DevTools protocol's manifest and installability errors.
+async function installability() {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'trailmap-install-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROME, args: FLAGS });
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await page.goto(base);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    const { installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors');
+    const problems = [...manifest.errors.map((e) => `manifest: ${e.message}`),
+      ...errors.map((e) => `${e.errorId}${e.errorArguments?.length ? ` (${e.errorArguments.map((a) => `${a.name}=${a.value}`).join(', ')})` : ''}`)];
+    return problems.length
+      ? `installable (Chromium's installability check): NO: ${problems.join('; ')}`
+      : `installable (Chromium's installability check): yes, no errors; manifest ${manifest.url.replace(base, '')}, service worker controls the page`;
+  } catch (e) {
+    return `installable (Chromium's installability check): could not check: ${e.message}`;
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 // --- table ------------------------------------------------------------------------------
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const msf = (ms) => `${Math.round(ms)} ms`;
@@ -170,6 +197,7 @@ console.log('longest task: the longest main-thread task Lighthouse reports (it l
 console.log('transfer: all bytes the page loaded over the wire, gzipped as tests/e2e/server.mjs (like GitHub Pages) serves them.');
 for (const { page, form, errors } of rows) for (const e of errors) console.log(`failed run (${page.name}, ${form.name}): ${e}`);
 for (const w of warnings) console.log(`Lighthouse warning: ${w}`);
+if (!hasPwa) console.log(await installability());
 console.log(`took ${Math.round((Date.now() - started) / 1000)} s`);
 cleanup();
 process.exit(failedRows === rows.length ? 1 : 0);

@@ -24,7 +24,8 @@ const summary = [];
 for (const [name, page] of Object.entries(budget.pages)) {
   const dir = path.join(dist, page.dir);
   const files = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort()
+    // sw.js (the service worker) installs after the page has loaded: not first load.
+    ? fs.readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'sw.js').sort()
     : [];
   if (!files.some((f) => f.endsWith('.wasm')) || !files.includes('index.html')) {
     console.error(`no release build of the ${name} page in ${dir}: build the site first (scripts/build.sh --release)`);

@@ -2,6 +2,7 @@
 # Builds the two pages of the site into one folder (default dist/):
 #   dist/        the app (map list and editor): index.html and its bundle
 #   dist/view/   the lean read-only viewer that share links open (src/bin/viewer.rs)
+#   dist/sw.js   the service worker (offline copy of both pages), by scripts/post-build.mjs
 # Trunk builds one page per run and empties its output folder first, so the app goes
 # first and the viewer into its sub-folder after. Extra arguments go to both runs:
 #   scripts/build.sh --release
@@ -20,3 +21,6 @@ while (($#)); do
 done
 trunk build "${args[@]}" --dist "$dist" index.html
 trunk build "${args[@]}" --dist "$dist/view" view/index.html
+# Content-Security-Policy of both pages (hashes of their inline scripts) and the service
+# worker that precaches this build (sw.js at the site root).
+node scripts/post-build.mjs "$dist"

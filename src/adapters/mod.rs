@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod clock;
 pub mod files;
 pub mod notice;
+pub mod offline;
 pub mod recovery;
 pub mod route;
 pub mod share;

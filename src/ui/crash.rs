@@ -52,11 +52,12 @@ fn show_panel(message: &str) -> Result<(), JsValue> {
     download.set_attribute("href", &url)?;
     download.set_attribute("download", "trailmap-recovery.json")?;
     download.set_text_content(Some("Download my data"));
-    // A plain inline handler: it must work after the wasm module has stopped.
-    let reload = document.create_element("button")?;
+    // A plain link, so it works after the wasm module has stopped (and under the page's
+    // Content-Security-Policy, which refuses inline handlers): this address with a new
+    // query is a full page load, which keeps the route in the fragment.
+    let reload = document.create_element("a")?;
     reload.set_class_name("button");
-    reload.set_attribute("type", "button")?;
-    reload.set_attribute("onclick", "location.reload()")?;
+    reload.set_attribute("href", &reload_address()?)?;
     reload.set_text_content(Some("Reload"));
     actions.append_child(&download)?;
     actions.append_child(&reload)?;
@@ -72,4 +73,16 @@ fn show_panel(message: &str) -> Result<(), JsValue> {
     }
     body.append_child(&panel)?;
     Ok(())
+}
+
+/// This page's address with a query of its own (the app reads none), so following it
+/// loads the page anew; the same address would only move to its fragment.
+fn reload_address() -> Result<String, JsValue> {
+    let location = web_sys::window().ok_or("no window")?.location();
+    Ok(format!(
+        "{}?reload={}{}",
+        location.pathname()?,
+        js_sys::Date::now() as u64,
+        location.hash()?
+    ))
 }

@@ -14,16 +14,19 @@ pub mod schedule;
 #[cfg(feature = "selftest")]
 pub mod selftest;
 pub mod toast;
+pub mod update_prompt;
 pub mod viewer;
 pub mod visible;
 pub mod workspace;
 
 /// Installs the panic hook, removes the static loading frame of `index.html` and mounts
-/// the app on `<body>` in its place (same header, so nothing moves).
+/// the app on `<body>` in its place (same header, so nothing moves); registers the
+/// service worker that keeps the site working offline, with its update prompt.
 pub fn start() {
     crash::install_panic_hook();
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    update_prompt::mount("sw.js");
 }

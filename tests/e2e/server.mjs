@@ -71,6 +71,8 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// PORT=0 picks a free port; the line printed names the one in use.
 server.listen(port, '127.0.0.1', () => {
-  console.log(`serving ${mounts.map(([p, r]) => `${r} at http://127.0.0.1:${port}${p}`).join(', ')}`);
+  const at = server.address().port;
+  console.log(`serving ${mounts.map(([p, r]) => `${r} at http://127.0.0.1:${at}${p}`).join(', ')}`);
 });

@@ -38,6 +38,9 @@ test('a crash shows a panel that downloads the data instead of a blank page', as
   const panel = page.getByRole('alertdialog');
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Trailmap stopped because of an error');
+  // Reload is a plain link (no inline handler: the Content-Security-Policy refuses those),
+  // a full load of the same route.
+  await expect(panel.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', /^\/trailmap-selftest\/\?reload=\d+#\/selftest\/crash$/);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     panel.getByRole('link', { name: 'Download my data' }).click(),

@@ -27,6 +27,7 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(Viewer);
+    crate::ui::update_prompt::mount("../sw.js");
 }
 
 /// Where opening the link stands.

@@ -1,0 +1,85 @@
+// The last step of scripts/build.sh, after both Trunk runs, on the finished site folder:
+//  1. Content-Security-Policy: each page (index.html, view/index.html) gets a <meta>
+//     policy right after its charset, whose script-src allows the page's inline scripts
+//     by the SHA-256 of their exact text (Trunk's loader of the wasm, the app's redirect
+//     of old share links), computed here from the built HTML, never typed by hand.
+//  2. Service worker: assets/sw.template.js becomes sw.js at the site root, with the
+//     list of every file of the build to precache and a version id (a hash of the file
+//     names and contents), so any change to the build is a new version.
+//   node scripts/post-build.mjs dist
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const fail = (msg) => {
+  console.error(`post-build: ${msg}`);
+  process.exit(1);
+};
+const pages = ['index.html', 'view/index.html'];
+for (const p of pages) if (!fs.existsSync(path.join(dist, p))) fail(`no ${p} in ${dist}: run both Trunk builds first`);
+
+// --- 1. Content-Security-Policy ------------------------------------------------------
+function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trimEnd(),
+    // Leptos writes a few style attributes (a card's row span, a tooltip's position);
+    // style elements and sheets still come only from this site.
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+for (const p of pages) {
+  const file = path.join(dist, p);
+  let html = fs.readFileSync(file, 'utf8');
+  if (html.includes('http-equiv="Content-Security-Policy"')) fail(`${p} already has a policy (built twice?)`);
+  const hashes = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    hashes.push(crypto.createHash('sha256').update(m[2], 'utf8').digest('base64'));
+  }
+  if (!hashes.length) fail(`${p} has no inline script: did Trunk change how it loads the wasm?`);
+  const charset = html.match(/<meta charset="utf-8"\s*\/?>/i);
+  if (!charset) fail(`${p} has no <meta charset="utf-8"> to put the policy after`);
+  const at = charset.index + charset[0].length;
+  html = `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />${html.slice(at)}`;
+  if (html.indexOf('Content-Security-Policy') > html.search(/<script\b/i)) fail(`${p}: the policy must come before the first script`);
+  fs.writeFileSync(file, html);
+  console.log(`post-build: ${p}: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
+}
+
+// --- 2. Service worker -----------------------------------------------------------------
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full) : [full];
+  });
+}
+const files = walk(dist)
+  .map((f) => path.relative(dist, f).split(path.sep).join('/'))
+  .filter((f) => f !== 'sw.js' && !f.split('/').some((part) => part.startsWith('.')))
+  .sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f + '\0').update(fs.readFileSync(path.join(dist, f))).update('\0');
+const version = hash.digest('hex').slice(0, 16);
+const template = fs.readFileSync(new URL('../assets/sw.template.js', import.meta.url), 'utf8');
+if (!template.includes("'__VERSION__'") || !template.includes('__FILES__')) fail('assets/sw.template.js lost its placeholders');
+// The template's comments explain it in the repository; the browser needs none of them.
+const code = template
+  .split('\n')
+  .filter((line) => !/^\s*\/\//.test(line))
+  .join('\n')
+  .replace(/\n{3,}/g, '\n\n');
+const sw = `// Trailmap service worker, version ${version} (source: assets/sw.template.js)\n${code
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__FILES__', JSON.stringify(files))}`;
+fs.writeFileSync(path.join(dist, 'sw.js'), sw);
+console.log(`post-build: sw.js, version ${version}, precaches ${files.length} files`);
