@@ -18,10 +18,10 @@ test('the editor has no axe violations, with cards, panels and the register', as
   await openApp(page);
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type('Kickoff call');
   await page.locator('li.card').getByLabel('Emotion').selectOption('1');
-  await page.getByRole('button', { name: /Add a pain point/ }).click();
+  await page.getByRole('button', { name: /Add pain point/ }).click();
   await page.keyboard.type('No named contact after signing');
   await expectNoViolations(page, 'the grid');
   await page.locator('li.card.kind-touchpoints').getByRole('button', { name: /Details/ }).click();

@@ -28,7 +28,7 @@ test('a link opens the same map read-only in a fresh profile, and a copy can be 
   await expect(viewer.getByTestId('map-title-input')).toHaveValue(title);
   await expect(viewer.getByTestId('map-title-input')).toHaveAttribute('readonly', '');
   await expect(viewer.locator('li.card').first()).toBeVisible();
-  await expect(viewer.getByRole('button', { name: /Add an action/ })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /Add action/ })).toHaveCount(0);
   await viewer.getByRole('button', { name: 'Save a copy to my maps' }).click();
   await expect(viewer).toHaveURL(/#\/map\//);
   await expect(viewer.getByTestId('map-title-input')).not.toHaveAttribute('readonly', '');
@@ -109,7 +109,7 @@ test('a link too long for mail says so and offers the file instead', async ({ pa
   await openApp(page);
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   // Interview notes that do not compress much: words drawn with a fixed seed.
   let seed = 7;
   const rand = () => { seed = (seed * 48271) % 2147483647; return seed; };
