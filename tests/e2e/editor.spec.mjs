@@ -132,6 +132,30 @@ test('deleting a card offers undo instead of asking', async ({ page }) => {
   await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
 });
 
+test("the toast's Undo undoes its own deletion and keeps the typing done since", async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
+  await page.keyboard.type('Kickoff call');
+  await page.getByRole('button', { name: /Add action/ }).click();
+  await page.keyboard.type('Signs the contract');
+  await page.getByRole('button', { name: 'Delete this touchpoint' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  // Later typing in another card: the toast's Undo must not take this back.
+  const action = page.getByLabel('Action text');
+  await action.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' today');
+  await expect(action).toHaveValue('Signs the contract today');
+  await page.getByTestId('toasts').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
+  await expect(action).toHaveValue('Signs the contract today');
+  // Undoing that again (Ctrl+Z) deletes the card once more; the typing stays.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  await expect(action).toHaveValue('Signs the contract today');
+});
+
 test('a card being typed in grows a few lines at a time; a click below it still lands', async ({ page }) => {
   await newBlankMap(page);
   await page.getByRole('button', { name: 'Add the first stage' }).click();
