@@ -156,6 +156,41 @@ test("the toast's Undo undoes its own deletion and keeps the typing done since",
   await expect(action).toHaveValue('Signs the contract today');
 });
 
+test('a cancelled card drag leaves nothing behind: a file dropped on a cell later moves no card', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByLabel('Stage name').fill('One');
+  await page.getByRole('button', { name: '+ Stage' }).click();
+  await page.getByLabel('Stage name').nth(1).fill('Two');
+  await page.getByRole('button', { name: 'Add action to One' }).click();
+  await page.keyboard.type('first');
+  const handle = page.locator('li.card .drag-handle');
+  const target = cell(page, 2, 1);
+
+  // A drag that is cancelled (Escape, or dropped where nothing takes it): dragend, no drop.
+  const cancelled = await page.evaluateHandle(() => new DataTransfer());
+  await handle.dispatchEvent('dragstart', { dataTransfer: cancelled });
+  await handle.dispatchEvent('dragend', { dataTransfer: cancelled });
+  // Then a file from the desktop is dropped on a cell of stage Two.
+  const file = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['{}'], 'notes.trailmap.json', { type: 'application/json' }));
+    return dt;
+  });
+  await target.dispatchEvent('dragover', { dataTransfer: file });
+  await target.dispatchEvent('drop', { dataTransfer: file });
+  await expect(cell(page, 1, 1).getByLabel('Action text')).toHaveValue('first');
+  await expect(target.getByLabel('Action text')).toHaveCount(0);
+
+  // The same events with a drop do move the card (so the events above were real drags).
+  const moving = await page.evaluateHandle(() => new DataTransfer());
+  await handle.dispatchEvent('dragstart', { dataTransfer: moving });
+  await target.dispatchEvent('dragover', { dataTransfer: moving });
+  await target.dispatchEvent('drop', { dataTransfer: moving });
+  await handle.dispatchEvent('dragend', { dataTransfer: moving });
+  await expect(target.getByLabel('Action text')).toHaveValue('first');
+});
+
 test('a card being typed in grows a few lines at a time; a click below it still lands', async ({ page }) => {
   await newBlankMap(page);
   await page.getByRole('button', { name: 'Add the first stage' }).click();
