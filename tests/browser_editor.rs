@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use trailmap::model::{Card, JourneyMap, Stage};
 use trailmap::ui::editor::page::EditorPage;
-use trailmap::ui::editor::state::EditorState;
+use trailmap::ui::editor::state::{EditorState, Panel};
 use trailmap::ui::toast::Toasts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -170,4 +170,35 @@ async fn moving_a_stage_reorders_the_columns() {
         .unwrap()
         .unchecked_into();
     assert_eq!(first.value(), "Decision");
+}
+
+/// The editor mounted on its own (no map page: no save session, no workspace), as in a
+/// preview or a page that does not save: every side panel opens, none panics, and the
+/// History panel says that history is kept for saved maps.
+#[wasm_bindgen_test]
+async fn every_panel_opens_where_the_editor_is_mounted_without_the_save_context() {
+    let (host, editor) = mount(sample());
+    wait_for(&host, "li.card", 1).await;
+    let card = editor.with_map_untracked(|m| m.cards[0].id);
+    for (panel, testid) in [
+        (Panel::Card(card), "card-panel"),
+        (Panel::Scope, "scope-panel"),
+        (Panel::Personas, "personas-panel"),
+        (Panel::History, "history-panel"),
+        (Panel::Share, "share-panel"),
+    ] {
+        editor.panel.set(panel);
+        wait_for(&host, &format!("[data-testid='{testid}']"), 1).await;
+    }
+    editor.panel.set(Panel::History);
+    wait_for(&host, "[data-testid='history-unsaved']", 1).await;
+    let text = host
+        .query_selector("[data-testid='history-unsaved']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(text.contains("History is kept for saved maps"), "{text}");
+    editor.panel.set(Panel::Closed);
+    wait_for(&host, ".side-panel", 0).await;
 }

@@ -24,12 +24,12 @@ test('builds a map by hand: stages, every kind of card, details', async ({ page 
 
   // One card of every kind in stage 1.
   const kinds = [
-    ['Add an action to Awareness', 'Action text', 'Searches for vendors'],
-    ['Add a thought to Awareness', 'Thought text', 'Is this worth the switch?'],
-    ['Add a touchpoint to Awareness', 'Touchpoint text', 'Reads a case study'],
-    ['Add a pain point to Awareness', 'Pain point text', 'Pricing is hidden'],
-    ['Add an opportunity to Awareness', 'Opportunity text', 'Publish price ranges'],
-    ['Add a KPI to Awareness', 'KPI text', 'Demo requests per month'],
+    ['Add action to Awareness', 'Action text', 'Searches for vendors'],
+    ['Add thought to Awareness', 'Thought text', 'Is this worth the switch?'],
+    ['Add touchpoint to Awareness', 'Touchpoint text', 'Reads a case study'],
+    ['Add pain point to Awareness', 'Pain point text', 'Pricing is hidden'],
+    ['Add opportunity to Awareness', 'Opportunity text', 'Publish price ranges'],
+    ['Add KPI to Awareness', 'KPI text', 'Demo requests per month'],
   ];
   for (const [button, label, text] of kinds) {
     await page.getByRole('button', { name: button }).click();
@@ -81,7 +81,7 @@ test('reorders cards and stages by keyboard, and undoes and redoes', async ({ pa
   await page.getByRole('button', { name: '+ Stage' }).click();
   await page.getByLabel('Stage name').nth(1).fill('Two');
   for (const text of ['first', 'second']) {
-    await page.getByRole('button', { name: 'Add an action to One' }).click();
+    await page.getByRole('button', { name: 'Add action to One' }).click();
     await page.keyboard.type(text);
   }
   const actions = page.getByLabel('Action text');
@@ -124,7 +124,7 @@ test('reorders cards and stages by keyboard, and undoes and redoes', async ({ pa
 test('deleting a card offers undo instead of asking', async ({ page }) => {
   await newBlankMap(page);
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type('Kickoff call');
   await page.getByRole('button', { name: 'Delete this touchpoint' }).click();
   await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
@@ -132,12 +132,71 @@ test('deleting a card offers undo instead of asking', async ({ page }) => {
   await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
 });
 
+test("the toast's Undo undoes its own deletion and keeps the typing done since", async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
+  await page.keyboard.type('Kickoff call');
+  await page.getByRole('button', { name: /Add action/ }).click();
+  await page.keyboard.type('Signs the contract');
+  await page.getByRole('button', { name: 'Delete this touchpoint' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  // Later typing in another card: the toast's Undo must not take this back.
+  const action = page.getByLabel('Action text');
+  await action.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' today');
+  await expect(action).toHaveValue('Signs the contract today');
+  await page.getByTestId('toasts').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Touchpoint text')).toHaveValue('Kickoff call');
+  await expect(action).toHaveValue('Signs the contract today');
+  // Undoing that again (Ctrl+Z) deletes the card once more; the typing stays.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);
+  await expect(action).toHaveValue('Signs the contract today');
+});
+
+test('a cancelled card drag leaves nothing behind: a file dropped on a cell later moves no card', async ({ page }) => {
+  await newBlankMap(page);
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByLabel('Stage name').fill('One');
+  await page.getByRole('button', { name: '+ Stage' }).click();
+  await page.getByLabel('Stage name').nth(1).fill('Two');
+  await page.getByRole('button', { name: 'Add action to One' }).click();
+  await page.keyboard.type('first');
+  const handle = page.locator('li.card .drag-handle');
+  const target = cell(page, 2, 1);
+
+  // A drag that is cancelled (Escape, or dropped where nothing takes it): dragend, no drop.
+  const cancelled = await page.evaluateHandle(() => new DataTransfer());
+  await handle.dispatchEvent('dragstart', { dataTransfer: cancelled });
+  await handle.dispatchEvent('dragend', { dataTransfer: cancelled });
+  // Then a file from the desktop is dropped on a cell of stage Two.
+  const file = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['{}'], 'notes.trailmap.json', { type: 'application/json' }));
+    return dt;
+  });
+  await target.dispatchEvent('dragover', { dataTransfer: file });
+  await target.dispatchEvent('drop', { dataTransfer: file });
+  await expect(cell(page, 1, 1).getByLabel('Action text')).toHaveValue('first');
+  await expect(target.getByLabel('Action text')).toHaveCount(0);
+
+  // The same events with a drop do move the card (so the events above were real drags).
+  const moving = await page.evaluateHandle(() => new DataTransfer());
+  await handle.dispatchEvent('dragstart', { dataTransfer: moving });
+  await target.dispatchEvent('dragover', { dataTransfer: moving });
+  await target.dispatchEvent('drop', { dataTransfer: moving });
+  await handle.dispatchEvent('dragend', { dataTransfer: moving });
+  await expect(target.getByLabel('Action text')).toHaveValue('first');
+});
+
 test('a card being typed in grows a few lines at a time; a click below it still lands', async ({ page }) => {
   await newBlankMap(page);
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add an action/ }).click();
+  await page.getByRole('button', { name: /Add action/ }).click();
   await page.keyboard.type('Reads');
-  await page.getByRole('button', { name: /Add an action/ }).click();
+  await page.getByRole('button', { name: /Add action/ }).click();
   await page.keyboard.type('Asks peers');
   const first = page.getByLabel('Action text').first();
   await first.click();
@@ -178,7 +237,7 @@ test('edits the stakeholder register and groups lanes by stakeholder', async ({ 
   // A card added while filtering by the CFO involves the CFO.
   await page.getByRole('tab', { name: 'Map' }).click();
   await page.getByTestId('stakeholder-filter').selectOption({ label: 'CFO' });
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type('Business case review');
   await page.getByTestId('stakeholder-filter').selectOption({ label: 'IT security lead' });
   await expect(page.getByLabel('Touchpoint text')).toHaveCount(0);

@@ -119,7 +119,7 @@ test('a link too long for mail says so and offers the file instead', async ({ pa
   await openApp(page);
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   // Interview notes that do not compress much: words drawn with a fixed seed.
   let seed = 7;
   const rand = () => { seed = (seed * 48271) % 2147483647; return seed; };

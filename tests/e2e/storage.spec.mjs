@@ -6,7 +6,7 @@ async function newMapWithTouchpoint(page, text = 'Kickoff call') {
   await openApp(page);
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type(text);
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   return page.url();
@@ -71,7 +71,7 @@ test('storage unavailable: the app works in memory with a banner', async ({ page
   await expect(page.getByRole('alert')).toContainText('Maps are not being saved');
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type('Still editable in memory');
   await expect(page.getByLabel('Touchpoint text')).toHaveValue('Still editable in memory');
   await page.getByRole('link', { name: 'Your maps' }).click();

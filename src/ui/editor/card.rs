@@ -252,6 +252,7 @@ pub fn CardView(
                     title="Drag to move (or Alt+arrow keys in the text)"
                     aria-hidden="true"
                     on:dragstart=move |ev| drag::start(&ev, DragPayload { card: id, from: group })
+                    on:dragend=move |_| drag::cancel()
                 >"⠿"</span>
                 <OwnForm>
                 <textarea

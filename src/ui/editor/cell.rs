@@ -69,7 +69,6 @@ pub fn Cell(
     let shown = move || ids.with(|i| i.iter().take(mounted.get()).copied().collect::<Vec<Id>>());
     let pending = move || ids.with(|i| i.len().saturating_sub(mounted.get()));
     let noun = kind.card_noun();
-    let a_noun = kind.card_noun_with_article();
     view! {
         <td
             class="cell"
@@ -92,9 +91,13 @@ pub fn Cell(
                     type="button"
                     class="add-card"
                     on:click=move |_| editor.add_card(stage, lane, group)
-                    aria-label=move || format!("Add {a_noun} to {}", stage_name.get())
                 >
-                    {format!("+ Add {noun}")}
+                    // Named "Add action to Awareness": the name starts with the visible
+                    // words (WCAG 2.5.3, label in name, so "click Add action" works in
+                    // voice control) and the stage follows for screen readers.
+                    <span aria-hidden="true">"+ "</span>
+                    {format!("Add {noun}")}
+                    <span class="visually-hidden">{move || format!(" to {}", stage_name.get())}</span>
                 </button>
             </Show>
         </td>

@@ -48,13 +48,19 @@ pub fn allow_drop(ev: &web_sys::DragEvent) {
     }
 }
 
-/// Takes the dragged card at a drop (and ends the drag).
+/// Takes the dragged card at a drop (and ends the drag). A drop that carries no card (a
+/// file from the desktop, text from another page) moves none, whatever drag came before.
 pub fn take(ev: &web_sys::DragEvent) -> Option<DragPayload> {
     ev.prevent_default();
-    DRAGGING.with(|d| d.take())
+    let payload = DRAGGING.with(|d| d.take());
+    let carries_card = ev
+        .data_transfer()
+        .is_some_and(|dt| dt.types().includes(&MIME.into(), 0));
+    payload.filter(|_| carries_card)
 }
 
-/// Ends a drag that was not dropped on a target.
+/// Ends a drag, dropped or not (`dragend` on the dragged element: it fires after a drop,
+/// and when the drag is cancelled with Escape or by dropping where nothing takes it).
 pub fn cancel() {
     DRAGGING.with(|d| d.set(None));
 }

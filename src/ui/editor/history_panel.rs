@@ -6,17 +6,37 @@ use crate::model::edit::Edit;
 use crate::model::persist::Version;
 use crate::ui::editor::state::{EditorState, Panel};
 use crate::ui::map_page::{Preview, SaveSession};
-use crate::ui::toast::Toasts;
 use crate::ui::workspace::{now, Workspace};
 use leptos::prelude::*;
 
-/// The history panel.
+/// The history panel. Snapshots and backups belong to a saved map, so they need the map
+/// page's save session and the workspace; where the editor is mounted without them (a
+/// preview, a test, a page that does not save) the panel says so instead.
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let session = expect_context::<SaveSession>();
-    let workspace = expect_context::<Workspace>();
-    let toasts = expect_context::<Toasts>();
+    let body = match (use_context::<SaveSession>(), use_context::<Workspace>()) {
+        (Some(session), Some(workspace)) => {
+            view! { <SavedHistory editor=editor session=session workspace=workspace/> }.into_any()
+        }
+        _ => view! {
+            <p class="hint" data-testid="history-unsaved">"History is kept for saved maps. Save this map in your browser (or export it) to take snapshots and get automatic backups."</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <aside class="side-panel" aria-labelledby="panel-title" data-testid="history-panel">
+            <button type="button" class="icon close" aria-label="Close history" on:click=move |_| editor.panel.set(Panel::Closed)>"×"</button>
+            <h2 id="panel-title">"History"</h2>
+            {body}
+        </aside>
+    }
+}
+
+/// Snapshots and backups of a saved map.
+#[component]
+fn SavedHistory(editor: EditorState, session: SaveSession, workspace: Workspace) -> impl IntoView {
+    let toasts = editor.toasts;
     let refresh = RwSignal::new(0u32);
     let versions = Memo::new(move |_| {
         refresh.track();
@@ -41,9 +61,6 @@ pub fn HistoryPanel() -> impl IntoView {
         }
     };
     view! {
-        <aside class="side-panel" aria-labelledby="panel-title" data-testid="history-panel">
-            <button type="button" class="icon close" aria-label="Close history" on:click=move |_| editor.panel.set(Panel::Closed)>"×"</button>
-            <h2 id="panel-title">"History"</h2>
             <p class="hint">"Take a named snapshot before each quarterly review to compare later. Trailmap also keeps the last few versions automatically."</p>
             <Show when=move || !editor.read_only>
                 <form class="snapshot-form" on:submit=take>
@@ -60,20 +77,22 @@ pub fn HistoryPanel() -> impl IntoView {
             </Show>
             <ol class="versions">
                 <For each=move || versions.get() key=|v| v.key.clone() let:version>
-                    <VersionRow version=version refresh=refresh/>
+                    <VersionRow version=version refresh=refresh editor=editor session=session workspace=workspace/>
                 </For>
             </ol>
-        </aside>
     }
 }
 
 /// One snapshot or backup.
 #[component]
-fn VersionRow(version: Version, refresh: RwSignal<u32>) -> impl IntoView {
-    let editor = expect_context::<EditorState>();
-    let session = expect_context::<SaveSession>();
-    let workspace = expect_context::<Workspace>();
-    let toasts = expect_context::<Toasts>();
+fn VersionRow(
+    version: Version,
+    refresh: RwSignal<u32>,
+    editor: EditorState,
+    session: SaveSession,
+    workspace: Workspace,
+) -> impl IntoView {
+    let toasts = editor.toasts;
     let when = format!(
         "{} ({})",
         Date::from_unix_ms(version.at),

@@ -3,6 +3,7 @@
 
 use crate::model::edit::{self, Edit, Touched};
 use crate::model::grid::{self, Grouping, LaneGroup};
+use crate::model::history::{StepId, UndoStepError};
 use crate::model::{Card, Document, Id, JourneyMap};
 use crate::ui::toast::Toasts;
 use leptos::prelude::*;
@@ -275,11 +276,39 @@ impl EditorState {
         }
     }
 
-    /// Shows a message with an Undo button bound to this editor.
+    /// Shows a message with an Undo button for the step the last edit made (call it right
+    /// after the edit the message reports).
+    ///
+    /// The button undoes that step and only that one, even after later edits: a user who
+    /// deleted a card, typed elsewhere and then clicked "Undo" on "Deleted the card" wants
+    /// the card back and the typing kept. When later edits build on the step (it can't
+    /// be undone alone without losing them) the map is left as it is and the message says
+    /// how to get back: Ctrl+Z step by step, or a snapshot from History.
     pub fn offer_undo(&self, message: &str) {
+        let Some(step) = self.doc.with_value(|d| d.last_step()) else {
+            self.toasts.info(message);
+            return;
+        };
         let this = *self;
         self.toasts
-            .with_action(message, "Undo", move || this.undo());
+            .with_action(message, "Undo", move || this.undo_step(step));
+    }
+
+    /// Undoes exactly `step` (see [`Document::undo_step`]); says so when it can't.
+    pub fn undo_step(&self, step: StepId) {
+        if self.read_only {
+            return;
+        }
+        match self.doc.try_update_value(|d| d.undo_step(step, now_ms())) {
+            Some(Ok(touched)) => self.changed(&touched),
+            Some(Err(UndoStepError::Gone)) => self
+                .toasts
+                .info("That change was undone already, or is too old to undo."),
+            Some(Err(err)) => self.toasts.info(&format!(
+                "That change can no longer be undone on its own: {err}. Undo step by step (Ctrl+Z), or restore an earlier version from History."
+            )),
+            None => {}
+        }
     }
 
     /// Applies a card move and keeps keyboard focus on the card.
