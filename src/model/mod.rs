@@ -12,6 +12,7 @@ pub mod fuzzing;
 #[cfg(any(test, feature = "selftest"))]
 pub mod generate;
 pub mod grid;
+pub mod health;
 pub mod history;
 pub mod ids;
 pub mod map;

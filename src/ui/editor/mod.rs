@@ -7,6 +7,7 @@ pub mod chart_canvas;
 pub mod curve_view;
 pub mod drag;
 pub mod grid;
+pub mod health_panel;
 pub mod history_panel;
 pub mod lane_row;
 pub mod matrix_view;

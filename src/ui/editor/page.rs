@@ -3,6 +3,7 @@
 use crate::ui::editor::card_panel::CardPanel;
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::grid::Grid;
+use crate::ui::editor::health_panel::HealthPanel;
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
@@ -63,6 +64,7 @@ pub fn EditorPage(
         Panel::Scope => view! { <ScopePanel/> }.into_any(),
         Panel::Personas => view! { <PersonasPanel/> }.into_any(),
         Panel::History => view! { <HistoryPanel/> }.into_any(),
+        Panel::Health => view! { <HealthPanel/> }.into_any(),
         Panel::Share => view! { <SharePanel/> }.into_any(),
     };
     view! {

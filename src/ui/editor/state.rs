@@ -90,6 +90,8 @@ pub enum Panel {
     History,
     /// The share link.
     Share,
+    /// The map's health check.
+    Health,
 }
 
 /// Which view of the map is shown.

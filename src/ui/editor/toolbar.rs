@@ -3,6 +3,7 @@
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::grid::Grouping;
 use crate::model::Id;
+use crate::ui::editor::health_panel::use_findings;
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use crate::ui::own_form::OwnForm;
 use crate::ui::schedule::shown_after_paint;
@@ -34,6 +35,7 @@ pub fn Toolbar(
         }
     };
     let ro = editor.read_only;
+    let findings = use_findings(editor);
     view! {
         <div class="toolbar">
             <h1 class="visually-hidden">{move || format!("Journey map: {}", title.get())}</h1>
@@ -55,6 +57,13 @@ pub fn Toolbar(
                 </div>
                 {panel_toggle(Panel::Scope, "Scope")}
                 {panel_toggle(Panel::Personas, "Personas")}
+                <Show when=move || !ro>
+                    <button type="button" class="button" data-testid="health-button" aria-pressed=move || (editor.panel.get() == Panel::Health).to_string()
+                        on:click=move |_| editor.panel.update(|cur| *cur = if *cur == Panel::Health { Panel::Closed } else { Panel::Health })>
+                        "Health check"
+                        {move || match findings.get().len() { 0 => None, n => Some(view! { <span class="count-badge">{n.to_string()}<span class="visually-hidden">{if n == 1 { " finding" } else { " findings" }}</span></span> }) }}
+                    </button>
+                </Show>
                 <label class="field inline">
                     <span class="field-label">"Group lanes"</span>
                     <select prop:value=move || if editor.grouping.get() == Grouping::ByStakeholder { "by" } else { "all" }
