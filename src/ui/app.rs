@@ -2,10 +2,10 @@
 
 use crate::adapters::route::use_route;
 use crate::routes::Route;
+use crate::services::workspace::Workspace;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
 use crate::ui::toast::{ToastArea, Toasts};
-use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
 
 /// The root component.
@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
         }
         #[cfg(feature = "selftest")]
         Route::SelfTest(name) => {
-            view! { <crate::ui::selftest::SelfTestPage name=name/> }.into_any()
+            view! { <crate::services::selftest::SelfTestPage name=name/> }.into_any()
         }
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };

@@ -7,9 +7,9 @@ use crate::model::dates::time_ago;
 use crate::model::persist::{self, ImportedMap, IndexEntry};
 use crate::model::{templates, JourneyMap};
 use crate::routes::Route;
+use crate::services::workspace::{now, Backing, Workspace};
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::toast::Toasts;
-use crate::ui::workspace::{now, Backing, Workspace};
 use leptos::prelude::*;
 
 /// An imported map whose id is already taken: the user decides.

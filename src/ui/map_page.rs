@@ -4,16 +4,16 @@
 
 use crate::adapters::files::download_text;
 use crate::adapters::recovery;
+use crate::dom::schedule::shown_after_paint;
 use crate::model::edit::Edit;
 use crate::model::persist::{self, ExternalChange, LoadOutcome, SaveError};
 use crate::model::JourneyMap;
+use crate::services::workspace::{now, Workspace};
 use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
 use crate::ui::editor::state::{EditorState, Panel, Part};
-use crate::ui::schedule::shown_after_paint;
 use crate::ui::toast::Toasts;
-use crate::ui::workspace::{now, Workspace};
 use leptos::context::Provider;
 use leptos::prelude::*;
 use std::time::Duration;

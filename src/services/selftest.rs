@@ -19,8 +19,8 @@ use crate::adapters::storage::LocalStore;
 use crate::model::generate::generated_map;
 use crate::model::persist::{self, KeyValueStore, LoadOutcome};
 use crate::routes::Route;
+use crate::services::workspace::{now, Workspace};
 use crate::ui::app::NotFound;
-use crate::ui::workspace::{now, Workspace};
 use leptos::prelude::*;
 
 /// Id the editor benchmark's map is stored under.
