@@ -153,18 +153,26 @@ impl Workspace {
         base_revision: Option<u64>,
     ) -> Result<Saved, SaveError> {
         let result = self.with_store(|s| persist::save_map(s, id, map, base_revision, now()));
-        if result.is_ok() {
-            self.refresh();
-        }
+        self.saved(&result);
         result
+    }
+
+    /// After a save: the map list takes the saved map's new entry (a save reads nothing
+    /// else from storage).
+    fn saved(&self, result: &Result<Saved, SaveError>) {
+        if let Ok(saved) = result {
+            self.summaries.update(|list| {
+                list.retain(|e| e.id != saved.entry.id);
+                list.insert(0, saved.entry.clone());
+                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+            });
+        }
     }
 
     /// Saves a map over whatever another tab saved meanwhile.
     pub fn save_force(&self, id: &str, map: &JourneyMap) -> Result<Saved, SaveError> {
         let result = self.with_store(|s| persist::save_map_force(s, id, map, now()));
-        if result.is_ok() {
-            self.refresh();
-        }
+        self.saved(&result);
         result
     }
 
@@ -272,9 +280,10 @@ impl Workspace {
         self.with_store(|s| s.get(key)).ok().flatten()
     }
 
-    /// Writes raw text back under a key (undoing a snapshot delete).
+    /// Writes raw text back under a key (undoing a snapshot delete: the map's version
+    /// list learns of it again).
     pub fn put_raw(&self, key: &str, value: &str) -> Result<(), String> {
-        self.with_store(|s| s.set(key, value))
+        self.with_store(|s| persist::put_back(s, key, value))
             .map_err(|e: StoreError| e.to_string())
     }
 

@@ -2,7 +2,8 @@
 //! thing freed when storage is full.
 
 use super::envelope::Header;
-use super::keys::{map_key, BACKUP_PREFIX};
+use super::keys::{backup_key, map_key, parse_version_key, BACKUP_PREFIX};
+use super::meta::{update_lists, Stamp};
 use super::saving::SaveError;
 use super::store::{KeyValueStore, StoreError};
 
@@ -15,16 +16,17 @@ pub const BACKUP_COUNT: usize = 5;
 pub const BACKUP_INTERVAL_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// Keeps `raw` (the previous copy, saved at `h.saved_at`) as a backup if the newest backup
-/// is [`BACKUP_INTERVAL_MS`] older than it; trims to [`BACKUP_COUNT`]. A backup that does
-/// not fit is simply skipped (backups are expendable). Returns backups freed (none today).
+/// in `backups` (the map's list, oldest first) is [`BACKUP_INTERVAL_MS`] older than it;
+/// trims to [`BACKUP_COUNT`]. A backup that does not fit is simply skipped (backups are
+/// expendable). Returns backups freed (none today).
 pub(super) fn rotate_backups(
     store: &mut dyn KeyValueStore,
     id: &str,
     raw: Option<&str>,
     h: Header,
+    backups: &mut Vec<Stamp>,
 ) -> Result<usize, SaveError> {
-    let mut backups = list_backup_keys(store, id)?;
-    let newest = backups.last().map(|(t, _)| *t);
+    let newest = backups.iter().map(|b| b.at).max_by(f64::total_cmp);
     if newest.is_some_and(|t| h.saved_at - t < BACKUP_INTERVAL_MS) {
         return Ok(0);
     }
@@ -40,52 +42,49 @@ pub(super) fn rotate_backups(
             None => return Ok(0),
         },
     };
-    let key = format!("{BACKUP_PREFIX}{id}:{}", h.saved_at as u64);
-    match store.set(&key, raw) {
-        Ok(()) => backups.push((h.saved_at, key)),
+    let at = (h.saved_at as u64) as f64;
+    match store.set(&backup_key(id, at), raw) {
+        Ok(()) => {
+            backups.retain(|b| b.at != at);
+            backups.push(Stamp {
+                at,
+                size: raw.chars().count(),
+                name: None,
+            });
+        }
         Err(StoreError::QuotaExceeded) => {}
         Err(e) => return Err(e.into()),
     }
+    backups.sort_by(|a, b| a.at.total_cmp(&b.at));
     while backups.len() > BACKUP_COUNT {
-        let (_, old) = backups.remove(0);
-        store.remove(&old)?;
+        let old = backups.remove(0);
+        store.remove(&backup_key(id, old.at))?;
     }
     Ok(0)
 }
 
-/// Backup keys of a map with their times, oldest first.
-fn list_backup_keys(store: &dyn KeyValueStore, id: &str) -> Result<Vec<(f64, String)>, StoreError> {
-    let prefix = format!("{BACKUP_PREFIX}{id}:");
-    let mut out: Vec<(f64, String)> = store
-        .keys()?
-        .into_iter()
-        .filter_map(|k| {
-            k.strip_prefix(&prefix)
-                .and_then(|t| t.parse::<f64>().ok())
-                .map(|t| (t, k.clone()))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
-    Ok(out)
-}
-
-/// Deletes the oldest automatic backup of any map; `false` if there is none.
-pub(super) fn free_oldest_backup(store: &mut dyn KeyValueStore) -> Result<bool, StoreError> {
+/// Deletes the oldest automatic backup of any map (a scan of every key: only when storage
+/// is full), and drops it from its map's list. Returns its map id and time; `None` if
+/// there is no backup.
+pub(super) fn free_oldest_backup(
+    store: &mut dyn KeyValueStore,
+) -> Result<Option<(String, f64)>, StoreError> {
     let oldest = store
         .keys()?
         .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
         .filter_map(|k| {
-            let rest = k.strip_prefix(BACKUP_PREFIX)?;
-            let t = rest.rsplit_once(':')?.1.parse::<f64>().ok()?;
-            Some((t, k))
+            let (id, at, _) = parse_version_key(&k)?;
+            Some((at, id.to_string(), k.clone()))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0));
     match oldest {
-        Some((_, key)) => {
+        Some((at, id, key)) => {
             store.remove(&key)?;
-            Ok(true)
+            update_lists(store, &id, |backups, _| backups.retain(|b| b.at != at))?;
+            Ok(Some((id, at)))
         }
-        None => Ok(false),
+        None => Ok(None),
     }
 }
 

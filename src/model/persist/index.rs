@@ -160,6 +160,47 @@ pub(super) fn update_index(
     write_index(store, &entries)
 }
 
+/// Puts `entry` first in the stored index (a save: the map just saved is the newest),
+/// replacing its old entry. The other entries are copied as they are, not parsed, so a
+/// save costs the same however many maps the index lists ([`load_index`] sorts anyway).
+pub(super) fn put_first_in_index(
+    store: &mut dyn KeyValueStore,
+    entry: &IndexEntry,
+) -> Result<(), StoreError> {
+    #[derive(Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: std::borrow::Cow<'a, str>,
+    }
+    let stored = store.get(INDEX_KEY)?;
+    let others: Vec<&serde_json::value::RawValue> = stored
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok())
+        .unwrap_or_default();
+    let mut text = String::with_capacity(stored.as_ref().map_or(0, String::len) + 256);
+    text.push('[');
+    text.push_str(&serde_json::to_string(entry).unwrap_or_else(|_| "null".into()));
+    // Entries are written id first: recognise the old one without parsing the others.
+    let ours = format!(
+        "{{\"id\":{}",
+        serde_json::to_string(&entry.id).unwrap_or_default()
+    );
+    for other in others {
+        let raw = other.get();
+        let same = if raw.starts_with("{\"id\":") {
+            raw.starts_with(&ours) && raw[ours.len()..].starts_with([',', '}'])
+        } else {
+            serde_json::from_str::<Id>(raw).is_ok_and(|o| o.id == entry.id)
+        };
+        if !same {
+            text.push(',');
+            text.push_str(other.get());
+        }
+    }
+    text.push(']');
+    store.set(INDEX_KEY, &text)
+}
+
 const ACK_KEY: &str = "trailmap:acknowledged";
 
 /// Entries set aside as unreadable that the user has not yet been told about (or has not
@@ -228,6 +269,26 @@ mod tests {
         assert_eq!(index.entries[0].title, "Onboarding");
         assert_eq!(index.entries[0].stages, 1);
         assert!(!index.rebuilt);
+    }
+
+    #[test]
+    fn a_save_puts_its_map_first_in_the_index_once() {
+        let mut s = MemoryStore::new();
+        for (id, t) in [("a", 1.0), ("b", 2.0), ("ab", 3.0), ("a", 4.0)] {
+            let base = load_index(&mut s, 0.0)
+                .unwrap()
+                .entries
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.revision);
+            save_map(&mut s, id, &map(id), base, t).unwrap();
+        }
+        let stored: Vec<IndexEntry> =
+            serde_json::from_str(&s.get(INDEX_KEY).unwrap().unwrap()).unwrap();
+        let ids: Vec<&str> = stored.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "ab", "b"]);
+        assert_eq!(stored[0].revision, 2);
+        assert!(!load_index(&mut s, 0.0).unwrap().rebuilt);
     }
 
     #[test]

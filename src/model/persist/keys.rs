@@ -1,7 +1,8 @@
 //! Where everything lives in the key–value store. Keys (all under the `trailmap:` prefix):
 //! - `trailmap:index` — the list shown on the map list (rebuildable from the map keys);
 //! - `trailmap:map:<id>` — one map in its envelope;
-//! - `trailmap:meta:<id>` — the small header of the stored map (revision, time);
+//! - `trailmap:meta:<id>` — the small header of the stored map (revision, time) and the
+//!   list of its backups and snapshots (see [`super::meta`]);
 //! - `trailmap:backup:<id>:<savedAt>` — automatic rolling backups (expendable);
 //! - `trailmap:snapshot:<id>:<createdAt>` — named snapshots (kept until deleted);
 //! - `trailmap:corrupt:<id>:<ms>` — unreadable entries set aside (never deleted).
@@ -20,6 +21,30 @@ pub(super) const META_PREFIX: &str = "trailmap:meta:";
 /// The storage key of a map.
 pub fn map_key(id: &str) -> String {
     format!("{MAP_PREFIX}{id}")
+}
+
+/// The storage key of the automatic backup of map `id` taken at `at`.
+pub fn backup_key(id: &str, at: f64) -> String {
+    format!("{BACKUP_PREFIX}{id}:{}", at as u64)
+}
+
+/// The storage key of the named snapshot of map `id` taken at `at`.
+pub fn snapshot_key(id: &str, at: f64) -> String {
+    format!("{SNAPSHOT_PREFIX}{id}:{}", at as u64)
+}
+
+/// The map id and time of a backup or snapshot key, and whether it is a snapshot.
+pub fn parse_version_key(key: &str) -> Option<(&str, f64, bool)> {
+    let (rest, named) = match (
+        key.strip_prefix(SNAPSHOT_PREFIX),
+        key.strip_prefix(BACKUP_PREFIX),
+    ) {
+        (Some(rest), _) => (rest, true),
+        (_, Some(rest)) => (rest, false),
+        _ => return None,
+    };
+    let (id, at) = rest.rsplit_once(':')?;
+    Some((id, at.parse::<f64>().ok()?, named))
 }
 
 /// A short, URL-safe map id from a time and a random number.

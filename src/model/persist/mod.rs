@@ -6,8 +6,9 @@
 //! localStorage; tests use [`store::MemoryStore`].
 //!
 //! One file per job: [`keys`] (where everything lives), [`index`] (the map list),
-//! [`saving`] (loading, saving and conflicts), [`backups`], [`snapshots`], [`delete`]
-//! (delete and undo) and [`events`] (other tabs' changes).
+//! [`saving`] (loading, saving and conflicts), [`meta`] (each map's small header and
+//! version list), [`backups`], [`snapshots`], [`delete`] (delete and undo) and [`events`]
+//! (other tabs' changes).
 
 pub mod backups;
 pub mod delete;
@@ -16,6 +17,9 @@ pub mod events;
 pub mod files;
 pub mod index;
 pub mod keys;
+pub mod meta;
+#[cfg(test)]
+mod save_cost_tests;
 pub mod saving;
 pub mod snapshots;
 pub mod store;

@@ -6,12 +6,13 @@ use super::backups::{free_oldest_backup, rotate_backups};
 use super::envelope::{
     open_envelope, parse_json, peek_header, write_envelope, Header, SCHEMA_VERSION,
 };
-use super::index::{set_aside, update_index, IndexEntry};
-use super::keys::{map_key, CORRUPT_PREFIX, META_PREFIX};
+use super::index::{put_first_in_index, set_aside, update_index, IndexEntry};
+use super::keys::{map_key, CORRUPT_PREFIX};
+use super::meta::{read_meta, write_meta, Meta};
+use super::snapshots::{scan_versions, stamps};
 use super::store::{KeyValueStore, StoreError};
 use crate::model::map::JourneyMap;
 use crate::model::restore::RestoreReport;
-use serde_json::Value;
 
 /// What loading one map found.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +116,8 @@ pub struct Saved {
     pub revision: u64,
     /// How many automatic backups were deleted to make room.
     pub freed_backups: usize,
+    /// The map's new entry in the index, so the map list updates without reading storage.
+    pub entry: IndexEntry,
 }
 
 /// Saves `map` as `id`, provided the stored copy is still at `base_revision` (what this
@@ -153,8 +156,9 @@ fn save(
     // The small meta entry says what is stored without reading a map of a megabyte; when
     // it is missing (older data, or its write failed), read the map's own header.
     let mut current: Option<String> = None;
-    let header = match read_meta(store, id)? {
-        Some(h) => Some(h),
+    let meta = read_meta(store, id)?;
+    let header = match &meta {
+        Some(m) => Some(m.header()),
         None => {
             current = store.get(&key)?;
             current.as_deref().and_then(peek_header)
@@ -175,6 +179,12 @@ fn save(
         // Whatever is there cannot be read: keep it before writing over it.
         store.set(&format!("{CORRUPT_PREFIX}{id}:{}", now as u64), raw)?;
     }
+    // The map's backups and snapshots, from its meta entry; scanned once when it does not
+    // list them (older data).
+    let (mut backups, snapshots) = match meta.and_then(|m| m.backups.zip(m.snapshots)) {
+        Some(lists) => lists,
+        None => stamps(&scan_versions(store, id)?),
+    };
     let revision = header
         .map_or(0, |h| h.revision)
         .max(base_revision.unwrap_or(0))
@@ -182,59 +192,39 @@ fn save(
     let text = write_envelope(map, now, revision);
     let mut freed = 0;
     if let Some(h) = header {
-        freed += rotate_backups(store, id, current.as_deref(), h)?;
+        freed += rotate_backups(store, id, current.as_deref(), h, &mut backups)?;
     }
     loop {
         match store.set(&key, &text) {
             Ok(()) => break,
-            Err(StoreError::QuotaExceeded) => {
-                if !free_oldest_backup(store)? {
-                    return Err(SaveError::Quota);
+            Err(StoreError::QuotaExceeded) => match free_oldest_backup(store)? {
+                Some((owner, at)) => {
+                    if owner == id {
+                        backups.retain(|b| b.at != at);
+                    }
+                    freed += 1;
                 }
-                freed += 1;
-            }
+                None => return Err(SaveError::Quota),
+            },
             Err(e) => return Err(e.into()),
         }
     }
-    let written = Header {
+    let written = Meta {
         version: SCHEMA_VERSION,
         revision,
         saved_at: now,
+        backups: Some(backups),
+        snapshots: Some(snapshots),
     };
-    write_meta(store, id, written);
-    let entry = IndexEntry::of(id, map, written, false);
+    write_meta(store, id, &written);
+    let entry = IndexEntry::of(id, map, written.header(), false);
     // The index is rebuildable: a failure here loses nothing.
-    let _ = update_index(store, Some(entry), None);
+    let _ = put_first_in_index(store, &entry);
     Ok(Saved {
         revision,
         freed_backups: freed,
+        entry,
     })
-}
-
-/// The header of the stored map `id`, from its small meta entry.
-fn read_meta(store: &dyn KeyValueStore, id: &str) -> Result<Option<Header>, StoreError> {
-    let raw = store.get(&format!("{META_PREFIX}{id}"))?;
-    Ok(raw.and_then(|r| {
-        let v: Value = serde_json::from_str(&r).ok()?;
-        Some(Header {
-            version: v.get("version")?.as_u64()?.min(u64::from(u32::MAX)) as u32,
-            revision: v.get("revision")?.as_u64()?,
-            saved_at: v.get("savedAt")?.as_f64()?,
-        })
-    }))
-}
-
-/// Records the header of what was just saved. If that fails, the meta entry is removed so
-/// the next save reads the map's own header instead of trusting a stale one.
-fn write_meta(store: &mut dyn KeyValueStore, id: &str, h: Header) {
-    let key = format!("{META_PREFIX}{id}");
-    let text = format!(
-        "{{\"version\":{},\"revision\":{},\"savedAt\":{}}}",
-        h.version, h.revision, h.saved_at
-    );
-    if store.set(&key, &text).is_err() {
-        let _ = store.remove(&key);
-    }
 }
 
 #[cfg(test)]

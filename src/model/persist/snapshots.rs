@@ -2,7 +2,8 @@
 
 use super::backups::free_oldest_backup;
 use super::envelope::{open_envelope, parse_json, write_envelope};
-use super::keys::{BACKUP_PREFIX, SNAPSHOT_PREFIX};
+use super::keys::{backup_key, parse_version_key, snapshot_key};
+use super::meta::{read_meta, update_lists, Stamp};
 use super::saving::SaveError;
 use super::store::{KeyValueStore, StoreError};
 use crate::model::map::JourneyMap;
@@ -40,52 +41,84 @@ pub fn create_snapshot(
         o.insert("name".into(), Value::String(name.to_string()));
     }
     let text = value.to_string();
-    let key = format!("{SNAPSHOT_PREFIX}{id}:{}", now as u64);
+    let key = snapshot_key(id, now);
     loop {
         match store.set(&key, &text) {
             Ok(()) => break,
             Err(StoreError::QuotaExceeded) => {
-                if !free_oldest_backup(store)? {
+                if free_oldest_backup(store)?.is_none() {
                     return Err(SaveError::Quota);
                 }
             }
             Err(e) => return Err(e.into()),
         }
     }
+    let size = text.chars().count();
+    let at = (now as u64) as f64;
+    update_lists(store, id, |_, snapshots| {
+        snapshots.retain(|s| s.at != at);
+        snapshots.push(Stamp {
+            at,
+            size,
+            name: Some(name.to_string()),
+        });
+    })?;
     Ok(Version {
         key,
         name: name.to_string(),
         at: now,
-        size: text.chars().count(),
+        size,
         named: true,
     })
 }
 
-/// Named snapshots and automatic backups of a map, newest first.
+/// Named snapshots and automatic backups of a map, newest first: from the map's meta
+/// entry (one small read), or, when it does not list them, by scanning the keys.
 pub fn list_versions(store: &dyn KeyValueStore, id: &str) -> Result<Vec<Version>, StoreError> {
+    let listed = read_meta(store, id)?.and_then(|m| m.backups.zip(m.snapshots));
+    let Some((backups, snapshots)) = listed else {
+        return scan_versions(store, id);
+    };
+    let mut out: Vec<Version> = backups
+        .into_iter()
+        .map(|b| Version {
+            key: backup_key(id, b.at),
+            name: "Automatic backup".to_string(),
+            at: b.at,
+            size: b.size,
+            named: false,
+        })
+        .chain(snapshots.into_iter().map(|s| Version {
+            key: snapshot_key(id, s.at),
+            name: s.name.unwrap_or_else(|| "Snapshot".into()),
+            at: s.at,
+            size: s.size,
+            named: true,
+        }))
+        .collect();
+    out.sort_by(|a, b| b.at.total_cmp(&a.at));
+    Ok(out)
+}
+
+/// The versions of a map found by scanning every key and reading each version (for data
+/// whose meta entry does not list them yet), newest first.
+pub(super) fn scan_versions(
+    store: &dyn KeyValueStore,
+    id: &str,
+) -> Result<Vec<Version>, StoreError> {
     let mut out = Vec::new();
-    let snap_prefix = format!("{SNAPSHOT_PREFIX}{id}:");
-    let backup_prefix = format!("{BACKUP_PREFIX}{id}:");
     for key in store.keys()? {
-        let (named, rest) = match (
-            key.strip_prefix(&snap_prefix),
-            key.strip_prefix(&backup_prefix),
-        ) {
-            (Some(rest), _) => (true, rest),
-            (_, Some(rest)) => (false, rest),
-            _ => continue,
-        };
-        let Ok(at) = rest.parse::<f64>() else {
+        let Some((owner, at, named)) = parse_version_key(&key) else {
             continue;
         };
+        if owner != id {
+            continue;
+        }
         let Some(raw) = store.get(&key)? else {
             continue;
         };
         let name = if named {
-            parse_json(&raw)
-                .ok()
-                .and_then(|v| v.get("name").and_then(Value::as_str).map(str::to_string))
-                .unwrap_or_else(|| "Snapshot".into())
+            snapshot_name(&raw)
         } else {
             "Automatic backup".to_string()
         };
@@ -99,6 +132,32 @@ pub fn list_versions(store: &dyn KeyValueStore, id: &str) -> Result<Vec<Version>
     }
     out.sort_by(|a, b| b.at.total_cmp(&a.at));
     Ok(out)
+}
+
+/// The lists for a meta entry: (backups, snapshots), each oldest first.
+pub(super) fn stamps(versions: &[Version]) -> (Vec<Stamp>, Vec<Stamp>) {
+    let mut backups = Vec::new();
+    let mut snapshots = Vec::new();
+    for v in versions.iter().rev() {
+        let stamp = Stamp {
+            at: v.at,
+            size: v.size,
+            name: v.named.then(|| v.name.clone()),
+        };
+        if v.named {
+            snapshots.push(stamp);
+        } else {
+            backups.push(stamp);
+        }
+    }
+    (backups, snapshots)
+}
+
+fn snapshot_name(raw: &str) -> String {
+    parse_json(raw)
+        .ok()
+        .and_then(|v| v.get("name").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_else(|| "Snapshot".into())
 }
 
 /// Loads the map held by a snapshot or backup key.
@@ -118,8 +177,32 @@ pub fn load_version(
 
 /// Deletes a snapshot or backup.
 pub fn delete_version(store: &mut dyn KeyValueStore, key: &str) -> Result<(), StoreError> {
-    if key.starts_with(SNAPSHOT_PREFIX) || key.starts_with(BACKUP_PREFIX) {
+    if let Some((id, at, named)) = parse_version_key(key) {
+        let id = id.to_string();
         store.remove(key)?;
+        update_lists(store, &id, |backups, snapshots| {
+            let list = if named { snapshots } else { backups };
+            list.retain(|s| s.at != at);
+        })?;
+    }
+    Ok(())
+}
+
+/// Puts back a snapshot or backup that was deleted (undo); any other key is written as is.
+pub fn put_back(store: &mut dyn KeyValueStore, key: &str, raw: &str) -> Result<(), StoreError> {
+    store.set(key, raw)?;
+    if let Some((id, at, named)) = parse_version_key(key) {
+        let id = id.to_string();
+        let stamp = Stamp {
+            at,
+            size: raw.chars().count(),
+            name: named.then(|| snapshot_name(raw)),
+        };
+        update_lists(store, &id, |backups, snapshots| {
+            let list = if named { snapshots } else { backups };
+            list.retain(|s| s.at != at);
+            list.push(stamp);
+        })?;
     }
     Ok(())
 }
