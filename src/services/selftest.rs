@@ -4,8 +4,9 @@
 //! - `crash`: panics on purpose (the crash panel's test);
 //! - `large-map`: stores a generated map of 12 stages, 8 stakeholders and 400 touchpoints
 //!   as `bench-large` and opens it (the editor benchmark);
-//! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
-//!   the figures as JSON (the storage benchmark);
+//! - `storage-bench`: times saving and loading a ~1 MB map in localStorage, and saving a
+//!   ~100 KB map with no other map stored and with 49 others of ~100 KB, and prints the
+//!   figures as JSON (the storage benchmark);
 //! - `chart-bench`: times redraws of the curve (400 touchpoints × 8 stakeholders) and the
 //!   matrix (60 stakeholders) on a canvas (the chart benchmark);
 //! - `share-bench`: times opening a realistic shared map (the first decode in the page,
@@ -79,13 +80,72 @@ fn storage_bench(runs: usize) -> String {
             .map_or(0, |s| s.len());
     }
     let _ = persist::delete_map(&mut store, id);
+    let (one_ms, fifty_ms, cost_bytes) = match save_cost_bench(15) {
+        Ok(r) => r,
+        Err(e) => return format!("{{\"error\":\"save cost: {e}\"}}"),
+    };
     let (save_med, save_p95) = median_p95(saves);
     let (load_med, load_p95) = median_p95(loads);
     let (ser_med, _) = median_p95(serializes);
     let (write_med, _) = median_p95(writes);
     format!(
-        "{{\"runs\":{runs},\"bytes\":{bytes},\"save_median_ms\":{save_med:.2},\"save_p95_ms\":{save_p95:.2},\"load_median_ms\":{load_med:.2},\"load_p95_ms\":{load_p95:.2},\"serialize_median_ms\":{ser_med:.2},\"write_median_ms\":{write_med:.2}}}"
+        "{{\"runs\":{runs},\"bytes\":{bytes},\"save_median_ms\":{save_med:.2},\"save_p95_ms\":{save_p95:.2},\"load_median_ms\":{load_med:.2},\"load_p95_ms\":{load_p95:.2},\"serialize_median_ms\":{ser_med:.2},\"write_median_ms\":{write_med:.2},\"cost_map_bytes\":{cost_bytes},\"save_1_map_ms\":{one_ms:.3},\"save_50_maps_ms\":{fifty_ms:.3}}}"
     )
+}
+
+/// A generated map of about `kb` KB stored.
+fn map_of_size(kb: usize, seed: u64) -> crate::model::JourneyMap {
+    let mut map = generated_map(8, 6, 120, seed);
+    let mut i = 0;
+    while persist::envelope::write_envelope(&map, 0.0, 1).len() < kb * 1024 {
+        let n = i % map.cards.len();
+        map.cards[n]
+            .notes
+            .push_str("Interview notes: the team asked about pricing tiers. ");
+        i += 1;
+    }
+    map
+}
+
+/// Times `runs` saves of a ~100 KB map as the app saves it, first with no other map
+/// stored, then with 49 other maps of ~100 KB; returns the two medians and their ratio.
+fn save_cost_bench(runs: usize) -> Result<(f64, f64, usize), String> {
+    let mut store = LocalStore::open();
+    let id = "bench-cost-target";
+    let mut map = map_of_size(100, 0);
+    let bytes = persist::envelope::write_envelope(&map, 0.0, 1).len();
+    let mut revision = None;
+    let mut time_saves = |store: &mut LocalStore, map: &mut crate::model::JourneyMap| {
+        let mut times = Vec::new();
+        for run in 0..runs {
+            map.scope.title = format!("Save-cost benchmark, edit {run}");
+            let t0 = performance_now();
+            let saved = persist::save_map(store, id, map, revision, now());
+            times.push(performance_now() - t0);
+            revision = Some(saved.map_err(|e| e.to_string())?.revision);
+        }
+        Ok::<f64, String>(median_p95(times).0)
+    };
+    let others: Vec<String> = (0..49).map(|i| format!("bench-cost-{i}")).collect();
+    let result = (|| {
+        let alone = time_saves(&mut store, &mut map)?;
+        for (i, other) in others.iter().enumerate() {
+            persist::save_map(
+                &mut store,
+                other,
+                &map_of_size(100, i as u64 + 1),
+                None,
+                now(),
+            )
+            .map_err(|e| format!("storing map {} of 49: {e}", i + 1))?;
+        }
+        let with_fifty = time_saves(&mut store, &mut map)?;
+        Ok((alone, with_fifty, bytes))
+    })();
+    for other in others.iter().map(String::as_str).chain([id]) {
+        let _ = persist::delete_map(&mut store, other);
+    }
+    result
 }
 
 /// Redraws the curve of 400 touchpoints × 8 stakeholders and the matrix of 60

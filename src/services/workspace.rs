@@ -54,6 +54,9 @@ pub struct Workspace {
     pub backing: RwSignal<Backing>,
     /// Maps found unreadable and set aside (shown until dismissed).
     pub set_aside: RwSignal<Vec<SetAside>>,
+    /// Whether the user changed anything while maps are kept in memory only (then
+    /// leaving the page loses it, and the page asks first).
+    pub changed_in_memory: RwSignal<bool>,
     store: StoredValue<Box<dyn KeyValueStore>, LocalStorage>,
 }
 
@@ -73,6 +76,7 @@ impl Workspace {
             summaries: RwSignal::new(Vec::new()),
             backing: RwSignal::new(backing),
             set_aside: RwSignal::new(Vec::new()),
+            changed_in_memory: RwSignal::new(false),
             store: StoredValue::new_local(store),
         };
         ws.refresh();
@@ -84,6 +88,7 @@ impl Workspace {
             .unwrap_or(true);
         if first_visit {
             let _ = ws.create(&templates::sample_map());
+            ws.changed_in_memory.set(false);
         }
         ws
     }
@@ -97,6 +102,28 @@ impl Workspace {
         self.store
             .try_update_value(|s| f(s.as_mut()))
             .unwrap_or_else(|| Err(StoreError::Unavailable("Trailmap is closing".into()).into()))
+    }
+
+    /// Whether what is saved is really stored: `false` while maps are kept in memory
+    /// only because the browser refuses storage.
+    pub fn persistent(&self) -> bool {
+        self.backing.with_untracked(|b| *b == Backing::Browser)
+    }
+
+    /// After any change: remembers it if it lives in memory only.
+    fn note_change(&self) {
+        if !self.persistent() && !self.changed_in_memory.get_untracked() {
+            self.changed_in_memory.set(true);
+        }
+    }
+
+    /// What to add to a message about a change when it lives in memory only.
+    pub fn kept_note(&self) -> &'static str {
+        if self.persistent() {
+            ""
+        } else {
+            " It is kept in this tab only, because this browser blocks storage: export it before you close the tab."
+        }
     }
 
     /// Re-reads the map list from storage (after another tab changed it, or on start).
@@ -161,6 +188,7 @@ impl Workspace {
     /// else from storage).
     fn saved(&self, result: &Result<Saved, SaveError>) {
         if let Ok(saved) = result {
+            self.note_change();
             self.summaries.update(|list| {
                 list.retain(|e| e.id != saved.entry.id);
                 list.insert(0, saved.entry.clone());
@@ -233,6 +261,7 @@ impl Workspace {
         let result = self
             .with_store(|s| persist::delete_map(s, id))
             .map_err(|e: StoreError| e.to_string());
+        self.note_change();
         self.refresh();
         result
     }

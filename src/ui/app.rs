@@ -16,6 +16,15 @@ pub fn App() -> impl IntoView {
     let toasts = Toasts::new();
     provide_context(toasts);
     let route = use_route();
+    // Maps kept in memory only (storage refused) and changed: leaving loses them, so the
+    // browser asks first. (The editor asks too while its map is not stored.)
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if workspace.changed_in_memory.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || unload.remove());
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
