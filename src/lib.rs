@@ -4,6 +4,8 @@
 //! - [`charts`]: drawing code over any plotters backend (canvas in the browser, SVG in tests);
 //! - [`routes`]: hash routes;
 //! - `adapters` (browser only): storage, share links, files, canvas;
+//! - `services` (browser only): the app's services (the workspace handle, self-tests);
+//! - `dom` (browser only): DOM helpers the components share;
 //! - `ui` (browser only): Leptos components.
 
 pub mod charts;
@@ -12,5 +14,9 @@ pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod services;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

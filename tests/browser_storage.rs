@@ -65,3 +65,34 @@ fn keys_and_values_round_trip_through_local_storage() {
     assert_eq!(store.get("trailmap:a").unwrap(), None);
     clear();
 }
+
+#[wasm_bindgen_test]
+fn entries_pass_through_gloo_byte_for_byte() {
+    clear();
+    let mut store = LocalStore::open();
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let values = [
+        r#"{"type":"trailmap/map","version":3,"map":{"scope":{"title":"Ünïcödé ✓ \"quoted\""}}}"#,
+        r#"[{"id":"a","title":"x"},{"id":"b"}]"#,
+        r#""a JSON string""#,
+        "42",
+        // Not JSON: a damaged entry being set aside.
+        r#"{"type":"trailmap/map", garbage"#,
+        "plain text",
+    ];
+    for (i, v) in values.iter().enumerate() {
+        let key = format!("trailmap:v{i}");
+        store.set(&key, v).unwrap();
+        assert_eq!(
+            raw.get_item(&key).unwrap().as_deref(),
+            Some(*v),
+            "stored as given"
+        );
+        assert_eq!(
+            store.get(&key).unwrap().as_deref(),
+            Some(*v),
+            "read as stored"
+        );
+    }
+    clear();
+}

@@ -1,16 +1,29 @@
 //! localStorage as a [`KeyValueStore`].
 //!
-//! Built on `web_sys::Storage` directly rather than gloo-storage: gloo's calls
-//! `expect_throw` when the browser throws (storage disabled, blocked by policy), and
-//! surviving exactly those faults is the point of this module. Quota errors are told apart
-//! from other failures by the DOMException's name.
+//! Two parts, each for what it does best:
+//! - **the start-up probe** ([`LocalStore::open`]) uses `web_sys::Storage` directly: it
+//!   writes and removes a probe entry and turns every way the browser can refuse
+//!   (storage disabled, blocked by policy, a sandboxed frame) into a reason shown to the
+//!   user. It must stay: gloo-storage's accessors `expect_throw` when the browser throws,
+//!   which would crash the app exactly where it should fall back to memory;
+//! - **reading and writing entries** once the probe found storage usable goes through
+//!   gloo-storage (`LocalStorage::get`, `set`, `delete`). gloo stores JSON; Trailmap's
+//!   entries are JSON texts already, so they pass through as `serde_json::RawValue`, byte
+//!   for byte (the stored format does not change). An entry that is not JSON (a damaged
+//!   one being set aside) is read and written as plain text through the raw storage, and
+//!   so is the key listing, which gloo does not offer without reading every value.
+//!
+//! Quota errors are told apart from other failures by the exception's name.
 
 use crate::model::persist::{KeyValueStore, StoreError};
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The browser's localStorage, or the reason it cannot be used.
 pub struct LocalStore {
-    storage: Result<web_sys::Storage, String>,
+    usable: Result<(), String>,
 }
 
 fn describe(err: &JsValue) -> String {
@@ -20,23 +33,41 @@ fn describe(err: &JsValue) -> String {
         .unwrap_or_else(|| "the browser refused".to_string())
 }
 
+fn is_quota_name(name: &str) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
 fn is_quota(err: &JsValue) -> bool {
-    err.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
-        let name = e.name();
-        name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || e.code() == 22
-    })
+    err.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| is_quota_name(&e.name()) || e.code() == 22)
+}
+
+fn from_js(err: &JsValue) -> StoreError {
+    if is_quota(err) {
+        StoreError::QuotaExceeded
+    } else {
+        StoreError::Unavailable(describe(err))
+    }
+}
+
+fn from_gloo(err: GlooError) -> StoreError {
+    match err {
+        GlooError::JsError(e) if is_quota_name(&e.name) => StoreError::QuotaExceeded,
+        GlooError::JsError(e) => StoreError::Unavailable(format!("{}: {}", e.name, e.message)),
+        other => StoreError::Unavailable(other.to_string()),
+    }
 }
 
 impl LocalStore {
     /// Opens localStorage, checking that it can really be read and written.
     pub fn open() -> LocalStore {
-        let storage = match web_sys::window().map(|w| w.local_storage()) {
+        let usable = match web_sys::window().map(|w| w.local_storage()) {
             Some(Ok(Some(s))) => {
                 let probe = "trailmap:probe";
                 match s.set_item(probe, "1").and_then(|_| s.remove_item(probe)) {
-                    Ok(()) => Ok(s),
+                    Ok(()) => Ok(()),
                     // A full store still works for reading; saving will report the quota.
-                    Err(e) if is_quota(&e) => Ok(s),
+                    Err(e) if is_quota(&e) => Ok(()),
                     Err(e) => Err(describe(&e)),
                 }
             }
@@ -44,55 +75,59 @@ impl LocalStore {
             Some(Err(e)) => Err(describe(&e)),
             None => Err("no browser window".to_string()),
         };
-        LocalStore { storage }
+        LocalStore { usable }
     }
 
     /// Why storage cannot be used, if it cannot.
     pub fn unavailable_reason(&self) -> Option<&str> {
-        self.storage.as_ref().err().map(String::as_str)
+        self.usable.as_ref().err().map(String::as_str)
     }
 
-    fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
-        self.storage
+    fn usable(&self) -> Result<(), StoreError> {
+        self.usable
             .as_ref()
+            .map(|_| ())
             .map_err(|why| StoreError::Unavailable(why.clone()))
     }
 }
 
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage()?
-            .get_item(key)
-            .map_err(|e| StoreError::Unavailable(describe(&e)))
+        self.usable()?;
+        match LocalStorage::get::<Box<RawValue>>(key) {
+            Ok(raw) => Ok(Some(raw.get().to_string())),
+            Err(GlooError::KeyNotFound(_)) => Ok(None),
+            // Not JSON (a damaged entry): read it as it is, to set it aside.
+            Err(GlooError::SerdeError(_)) => {
+                LocalStorage::raw().get_item(key).map_err(|e| from_js(&e))
+            }
+            Err(e) => Err(from_gloo(e)),
+        }
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage()?.set_item(key, value).map_err(|e| {
-            if is_quota(&e) {
-                StoreError::QuotaExceeded
-            } else {
-                StoreError::Unavailable(describe(&e))
-            }
-        })
+        self.usable()?;
+        match serde_json::from_str::<&RawValue>(value) {
+            Ok(json) => LocalStorage::set(key, json).map_err(from_gloo),
+            Err(_) => LocalStorage::raw()
+                .set_item(key, value)
+                .map_err(|e| from_js(&e)),
+        }
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.storage()?
-            .remove_item(key)
-            .map_err(|e| StoreError::Unavailable(describe(&e)))
+        self.usable()?;
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let s = self.storage()?;
-        let n = s
-            .length()
-            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        self.usable()?;
+        let s = LocalStorage::raw();
+        let n = s.length().map_err(|e| from_js(&e))?;
         let mut out = Vec::with_capacity(n as usize);
         for i in 0..n {
-            if let Some(k) = s
-                .key(i)
-                .map_err(|e| StoreError::Unavailable(describe(&e)))?
-            {
+            if let Some(k) = s.key(i).map_err(|e| from_js(&e))? {
                 out.push(k);
             }
         }

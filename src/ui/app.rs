@@ -2,10 +2,10 @@
 
 use crate::adapters::route::use_route;
 use crate::routes::Route;
+use crate::services::workspace::Workspace;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
 use crate::ui::toast::{ToastArea, Toasts};
-use crate::ui::workspace::Workspace;
 use leptos::prelude::*;
 
 /// The root component.
@@ -20,6 +20,15 @@ pub fn App() -> impl IntoView {
         toasts.info(&message);
     }
     let route = use_route();
+    // Maps kept in memory only (storage refused) and changed: leaving loses them, so the
+    // browser asks first. (The editor asks too while its map is not stored.)
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if workspace.changed_in_memory.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || unload.remove());
     let page = move || match route.get() {
         Route::MapList => view! { <MapList/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
@@ -36,7 +45,7 @@ pub fn App() -> impl IntoView {
         }
         #[cfg(feature = "selftest")]
         Route::SelfTest(name) => {
-            view! { <crate::ui::selftest::SelfTestPage name=name/> }.into_any()
+            view! { <crate::services::selftest::SelfTestPage name=name/> }.into_any()
         }
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };

@@ -7,9 +7,9 @@ use crate::model::dates::time_ago;
 use crate::model::persist::{self, ImportedMap, IndexEntry};
 use crate::model::{templates, JourneyMap};
 use crate::routes::Route;
+use crate::services::workspace::{now, Backing, Workspace};
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::toast::Toasts;
-use crate::ui::workspace::{now, Backing, Workspace};
 use leptos::prelude::*;
 
 /// An imported map whose id is already taken: the user decides.
@@ -88,7 +88,11 @@ pub fn MapList() -> impl IntoView {
                 let waiting = clashes.with_untracked(|c| c.len());
                 let msg = match (added, waiting) {
                     (0, 0) => "Nothing was imported.".to_string(),
-                    (n, 0) => format!("Imported {n} map{}.", if n == 1 { "" } else { "s" }),
+                    (n, 0) => format!(
+                        "Imported {n} map{}.{}",
+                        if n == 1 { "" } else { "s" },
+                        workspace.kept_note()
+                    ),
                     (n, w) => format!(
                         "Imported {n} map{}; {w} need{} your decision below.",
                         if n == 1 { "" } else { "s" },
@@ -143,18 +147,7 @@ pub fn MapList() -> impl IntoView {
     });
     on_cleanup(move || paste.remove());
 
-    let export_all = move |_| {
-        let maps = workspace.all_maps();
-        if maps.is_empty() {
-            toasts.info("There are no maps to export yet.");
-            return;
-        }
-        let (name, json) = persist::export_all_file(&maps, now());
-        match download_text(&json, "application/json", &name) {
-            Ok(()) => toasts.info(&format!("Exported {} maps to {name}.", maps.len())),
-            Err(e) => toasts.info(&format!("The export failed: {e}.")),
-        }
-    };
+    let export_all = move |_| export_all_maps(workspace, toasts);
 
     let template_buttons = templates::TEMPLATES
         .iter()
@@ -245,7 +238,10 @@ fn ClashChoice(clash: Clash, clashes: RwSignal<Vec<Clash>>) -> impl IntoView {
         let (id, map, title) = (id.clone(), map.clone(), title.clone());
         move |_| {
             match workspace.save_force(&id, &map) {
-                Ok(_) => toasts.info(&format!("Replaced “{title}” with the imported version.")),
+                Ok(_) => toasts.info(&format!(
+                    "Replaced “{title}” with the imported version.{}",
+                    workspace.kept_note()
+                )),
                 Err(e) => toasts.info(&format!("“{title}” was not replaced: {e}.")),
             }
             done();
@@ -257,7 +253,10 @@ fn ClashChoice(clash: Clash, clashes: RwSignal<Vec<Clash>>) -> impl IntoView {
             let mut copy = map.clone();
             copy.scope.title = format!("{title} (imported)");
             match workspace.create(&copy) {
-                Ok(_) => toasts.info(&format!("Imported “{title}” as a copy.")),
+                Ok(_) => toasts.info(&format!(
+                    "Imported “{title}” as a copy.{}",
+                    workspace.kept_note()
+                )),
                 Err(e) => toasts.info(&format!("“{title}” was not imported: {e}.")),
             }
             done();
@@ -275,15 +274,31 @@ fn ClashChoice(clash: Clash, clashes: RwSignal<Vec<Clash>>) -> impl IntoView {
     }
 }
 
+/// Downloads every map as one file ("Export all").
+fn export_all_maps(workspace: Workspace, toasts: Toasts) {
+    let maps = workspace.all_maps();
+    if maps.is_empty() {
+        toasts.info("There are no maps to export yet.");
+        return;
+    }
+    let (name, json) = persist::export_all_file(&maps, now());
+    match download_text(&json, "application/json", &name) {
+        Ok(()) => toasts.info(&format!("Exported {} maps to {name}.", maps.len())),
+        Err(e) => toasts.info(&format!("The export failed: {e}.")),
+    }
+}
+
 /// Banners about storage as a whole: memory-only mode, and maps set aside.
 #[component]
 fn StorageBanners() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let toasts = expect_context::<Toasts>();
     let memory = move || match workspace.backing.get() {
         Backing::Memory(why) => Some(view! {
             <Banner kind=BannerKind::Error>
-                <strong>"Maps are not being saved. "</strong>
-                {format!("This browser does not let Trailmap store data ({why}). You can keep working; export your maps before you close this tab.")}
+                <span data-testid="not-kept-banner"><strong>"Maps are not being saved. "</strong>
+                {format!("This browser does not let Trailmap store data ({why}). You can keep working, but everything here is lost when you close this tab: export your maps first, and import the file later.")}</span>
+                <span class="banner-actions"><button type="button" class="button primary" on:click=move |_| export_all_maps(workspace, toasts)>"Export all maps"</button></span>
             </Banner>
         }),
         Backing::Browser => None,
@@ -348,7 +363,10 @@ fn MapCard(summary: IndexEntry) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| match workspace.duplicate(&id) {
-            Ok(_) => toasts.info("Duplicated the map. The copy is at the top of the list."),
+            Ok(_) => toasts.info(&format!(
+                "Duplicated the map. The copy is at the top of the list.{}",
+                workspace.kept_note()
+            )),
             Err(e) => toasts.info(&format!("The map was not duplicated: {e}.")),
         }
     };

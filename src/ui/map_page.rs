@@ -4,16 +4,16 @@
 
 use crate::adapters::files::download_text;
 use crate::adapters::recovery;
+use crate::dom::schedule::shown_after_paint;
 use crate::model::edit::Edit;
 use crate::model::persist::{self, ExternalChange, LoadOutcome, SaveError};
 use crate::model::JourneyMap;
+use crate::services::workspace::{now, Backing, Workspace};
 use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
 use crate::ui::editor::state::{EditorState, Panel, Part};
-use crate::ui::schedule::shown_after_paint;
 use crate::ui::toast::Toasts;
-use crate::ui::workspace::{now, Workspace};
 use leptos::context::Provider;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -34,6 +34,16 @@ pub enum SaveStatus {
     Failed(SaveError),
     /// The map is read-only (written by a newer Trailmap).
     ReadOnly,
+    /// Every change is applied, but only in this tab's memory: the browser refuses
+    /// storage (the reason), so closing the tab loses the work.
+    InMemory(String),
+}
+
+impl SaveStatus {
+    /// Whether leaving the page now would lose work.
+    pub fn loses_work(&self) -> bool {
+        !matches!(self, SaveStatus::Saved(_) | SaveStatus::ReadOnly)
+    }
 }
 
 /// A snapshot or backup being looked at, read-only.
@@ -65,6 +75,15 @@ pub struct SaveSession {
 }
 
 impl SaveSession {
+    /// The status after a successful save or load: "saved" only if the bytes are in the
+    /// browser's storage, not in the memory that stands in for it when storage is refused.
+    fn stored(&self) -> SaveStatus {
+        match self.workspace.backing.get_untracked() {
+            Backing::Browser => SaveStatus::Saved(now()),
+            Backing::Memory(why) => SaveStatus::InMemory(why),
+        }
+    }
+
     /// Saves now (cancelling a pending autosave).
     pub fn save_now(&self) {
         if let Some(t) = self.timer.try_update_value(|t| t.take()).flatten() {
@@ -73,7 +92,7 @@ impl SaveSession {
         if self.editor.read_only
             || matches!(
                 self.status.get_untracked(),
-                SaveStatus::Saved(_) | SaveStatus::ReadOnly
+                SaveStatus::Saved(_) | SaveStatus::ReadOnly | SaveStatus::InMemory(_)
             )
         {
             return;
@@ -95,7 +114,7 @@ impl SaveSession {
         match result {
             Ok(saved) => {
                 self.revision.set_value(saved.revision);
-                self.status.try_set(SaveStatus::Saved(now()));
+                self.status.try_set(self.stored());
                 if saved.freed_backups > 0 {
                     self.toasts.info(&format!(
                         "Storage was full: Trailmap deleted {} old automatic backup{} to save your map.",
@@ -135,7 +154,7 @@ impl SaveSession {
             SaveStatus::ReadOnly | SaveStatus::Failed(SaveError::Conflict { .. }) => {}
             SaveStatus::Failed(_) => self.schedule(DEBOUNCE),
             SaveStatus::Pending => self.schedule(DEBOUNCE),
-            SaveStatus::Saved(_) => {
+            SaveStatus::Saved(_) | SaveStatus::InMemory(_) => {
                 self.status.set(SaveStatus::Pending);
                 self.schedule(DEBOUNCE);
             }
@@ -148,7 +167,7 @@ impl SaveSession {
         match self.workspace.load(&id) {
             LoadOutcome::Loaded { map, header, .. } => {
                 self.revision.set_value(header.revision);
-                self.status.set(SaveStatus::Saved(now()));
+                self.status.set(self.stored());
                 self.editor.apply(Edit::ReplaceMap(Box::new(map)));
                 self.editor
                     .offer_undo("Loaded the version from the other tab. Undo brings yours back.");
@@ -168,7 +187,7 @@ impl SaveSession {
         match result {
             Ok(saved) => {
                 self.revision.set_value(saved.revision);
-                self.status.set(SaveStatus::Saved(now()));
+                self.status.set(self.stored());
             }
             Err(e) => self.status.set(SaveStatus::Failed(e)),
         }
@@ -225,10 +244,10 @@ fn OpenMap(
     let session = SaveSession {
         id: StoredValue::new(id.clone()),
         revision: StoredValue::new(revision),
-        status: RwSignal::new(if newer {
-            SaveStatus::ReadOnly
-        } else {
-            SaveStatus::Saved(now())
+        status: RwSignal::new(match workspace.backing.get_untracked() {
+            _ if newer => SaveStatus::ReadOnly,
+            Backing::Browser => SaveStatus::Saved(now()),
+            Backing::Memory(why) => SaveStatus::InMemory(why),
         }),
         preview: RwSignal::new(None),
         timer: StoredValue::new(None),
@@ -252,6 +271,14 @@ fn OpenMap(
         }
     });
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| session.save_now());
+    // Leaving with work that is not stored: the browser asks first.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        session.save_now();
+        if session.status.get_untracked().loses_work() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
     // Another tab saved or deleted this map.
     let storage_id = id.clone();
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -281,6 +308,7 @@ fn OpenMap(
         session.save_now();
         hide.remove();
         pagehide.remove();
+        unload.remove();
         storage.remove();
     });
 
@@ -370,6 +398,7 @@ fn SaveStatusView() -> impl IntoView {
         SaveStatus::Failed(SaveError::Unavailable(_)) => {
             ("failed", "Not saved: storage unavailable")
         }
+        SaveStatus::InMemory(_) => ("failed", "Not saved: kept in this tab only"),
         SaveStatus::Failed(SaveError::Newer(_)) | SaveStatus::ReadOnly => ("readonly", "Read-only"),
     };
     view! {
@@ -393,8 +422,16 @@ fn SaveBanners() -> impl IntoView {
         .into_any(),
         SaveStatus::Failed(SaveError::Unavailable(why)) => view! {
             <Banner kind=BannerKind::Error>
-                <strong>"Your changes are not being saved. "</strong>
-                {format!("This browser refused storage ({why}). Keep this tab open and export the map before you close it.")}
+                <span data-testid="not-kept-banner"><strong>"Your changes are not being saved. "</strong>
+                {format!("This browser refused storage ({why}). They are kept in this tab only: export the map before you close it.")}</span>
+                <span class="banner-actions"><button type="button" class="button primary" on:click=move |_| session.export()>"Export this map"</button></span>
+            </Banner>
+        }
+        .into_any(),
+        SaveStatus::InMemory(why) => view! {
+            <Banner kind=BannerKind::Error>
+                <span data-testid="not-kept-banner"><strong>"This map is not being kept. "</strong>
+                {format!("This browser does not let Trailmap store data ({why}), so your work lives in this tab only and is lost when you close it. Export this map to keep it, and import the file later.")}</span>
                 <span class="banner-actions"><button type="button" class="button primary" on:click=move |_| session.export()>"Export this map"</button></span>
             </Banner>
         }

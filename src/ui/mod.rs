@@ -9,15 +9,9 @@ pub mod field;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;
-pub mod pointer;
-pub mod schedule;
-#[cfg(feature = "selftest")]
-pub mod selftest;
 pub mod toast;
 pub mod update_prompt;
 pub mod viewer;
-pub mod visible;
-pub mod workspace;
 
 /// Installs the panic hook, removes the static loading frame of `index.html` and mounts
 /// the app on `<body>` in its place (same header, so nothing moves); registers the

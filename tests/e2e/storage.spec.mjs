@@ -12,6 +12,20 @@ async function newMapWithTouchpoint(page, text = 'Kickoff call') {
   return page.url();
 }
 
+/** Closes the page as the user would, running its beforeunload handlers; returns whether
+ * the browser asked before leaving (the dialog is then dismissed: stay on the page). */
+async function asksBeforeLeaving(page) {
+  let asked = false;
+  page.on('dialog', async (d) => {
+    if (d.type() === 'beforeunload') asked = true;
+    await d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  // The dialog, if any, comes while the page is still open; give it a moment to show.
+  await expect.poll(() => asked, { timeout: 3_000 }).toBe(true).catch(() => {});
+  return asked;
+}
+
 test('an edit survives a reload', async ({ page }) => {
   await newMapWithTouchpoint(page, 'Implementation kickoff');
   await page.getByTestId('map-title-input').fill('Reload test map');
@@ -59,6 +73,59 @@ test('storage full: a banner, edits kept, export offered, saving resumes when sp
   await expect(page.getByTestId('quota-banner')).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel('Touchpoint text')).toHaveValue('Written while storage is full');
+});
+
+test('storage failing mid-session: the editor says so, offers export, and leaving asks first', async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__full && k.startsWith('trailmap:')) throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await newMapWithTouchpoint(page);
+  await page.evaluate(() => { window.__full = true; });
+  await page.getByLabel('Touchpoint text').fill('Not stored yet');
+  await expect(page.getByTestId('quota-banner')).toContainText('not saved');
+  await expect(page.getByTestId('save-status')).not.toHaveText('All changes saved');
+  await expect(page.getByRole('button', { name: 'Export this map' })).toBeVisible();
+  expect(await asksBeforeLeaving(page)).toBe(true);
+});
+
+test('storage blocked from the start: every screen says work is not kept, export is one click away, leaving asks first', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'Maps are not being saved' })).toContainText('lost when you close this tab');
+  await expect(page.getByRole('button', { name: 'Export all maps' })).toBeVisible();
+  await page.getByRole('button', { name: /Blank map/ }).click();
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.keyboard.type('Only in this tab');
+  const banner = page.getByTestId('not-kept-banner');
+  await expect(banner).toContainText('This map is not being kept');
+  await expect(banner).toContainText('lost when you close it');
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: kept in this tab only');
+  await page.waitForTimeout(600); // past the autosave: the status still must not say saved
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: kept in this tab only');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export this map' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.trailmap\.json$/);
+  // Duplicating on the map list says where the copy lives.
+  await page.getByRole('link', { name: 'Your maps' }).click();
+  await page.getByRole('button', { name: /^Duplicate Untitled journey map/ }).click();
+  await expect(page.getByTestId('toasts')).toContainText('kept in this tab only');
+  expect(await asksBeforeLeaving(page)).toBe(true);
+});
+
+test('leaving with everything saved does not ask', async ({ page }) => {
+  await newMapWithTouchpoint(page, 'Saved before leaving');
+  expect(await asksBeforeLeaving(page)).toBe(false);
 });
 
 test('storage unavailable: the app works in memory with a banner', async ({ page }) => {

@@ -1,6 +1,8 @@
 //! One card in a cell: its text editable in place; touchpoints also show channel,
 //! emotion, moment of truth and the customer's words.
 
+use crate::dom::pointer;
+use crate::dom::schedule::after_next_paint;
 use crate::model::edit::CardField;
 use crate::model::grid::{self, LaneGroup, Resize};
 use crate::model::{Emotion, Id, LaneKind};
@@ -8,8 +10,6 @@ use crate::ui::editor::drag::{self, DragPayload};
 use crate::ui::editor::priorities_view::PainRanking;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::own_form::OwnForm;
-use crate::ui::pointer;
-use crate::ui::schedule::after_next_paint;
 use leptos::html;
 use leptos::prelude::*;
 

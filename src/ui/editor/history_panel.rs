@@ -4,9 +4,9 @@
 use crate::model::dates::{time_ago, Date};
 use crate::model::edit::Edit;
 use crate::model::persist::Version;
+use crate::services::workspace::{now, Workspace};
 use crate::ui::editor::state::{EditorState, Panel};
 use crate::ui::map_page::{Preview, SaveSession};
-use crate::ui::workspace::{now, Workspace};
 use leptos::prelude::*;
 
 /// The history panel. Snapshots and backups belong to a saved map, so they need the map

@@ -1,12 +1,12 @@
 //! The editor's toolbar: title, views, panels, lane grouping, stakeholder filter, undo/redo.
 
+use crate::dom::schedule::shown_after_paint;
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::grid::Grouping;
 use crate::model::Id;
 use crate::ui::editor::health_panel::use_findings;
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use crate::ui::own_form::OwnForm;
-use crate::ui::schedule::shown_after_paint;
 use leptos::prelude::*;
 
 /// The toolbar above the map.

@@ -8,6 +8,7 @@ use crate::adapters::storage::LocalStore;
 use crate::model::grid::Grouping;
 use crate::model::{persist, Id, JourneyMap};
 use crate::routes::Route;
+use crate::services::workspace::{now, random};
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::state::{EditorState, Panel, View};
@@ -18,7 +19,6 @@ use crate::ui::viewer::grid::ReadOnlyGrid;
 use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
 use crate::ui::viewer::priorities::Priorities;
-use crate::ui::workspace::{now, random};
 use leptos::prelude::*;
 
 /// Saves the map as a new map of this browser and opens it in the app, or says why not.

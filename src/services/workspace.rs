@@ -55,6 +55,9 @@ pub struct Workspace {
     pub backing: RwSignal<Backing>,
     /// Maps found unreadable and set aside (shown until dismissed).
     pub set_aside: RwSignal<Vec<SetAside>>,
+    /// Whether the user changed anything while maps are kept in memory only (then
+    /// leaving the page loses it, and the page asks first).
+    pub changed_in_memory: RwSignal<bool>,
     store: StoredValue<Box<dyn KeyValueStore>, LocalStorage>,
 }
 
@@ -74,6 +77,7 @@ impl Workspace {
             summaries: RwSignal::new(Vec::new()),
             backing: RwSignal::new(backing),
             set_aside: RwSignal::new(Vec::new()),
+            changed_in_memory: RwSignal::new(false),
             store: StoredValue::new_local(store),
         };
         ws.refresh();
@@ -85,6 +89,7 @@ impl Workspace {
             .unwrap_or(true);
         if first_visit {
             let _ = ws.create(&templates::sample_map());
+            ws.changed_in_memory.set(false);
         }
         ws
     }
@@ -98,6 +103,28 @@ impl Workspace {
         self.store
             .try_update_value(|s| f(s.as_mut()))
             .unwrap_or_else(|| Err(StoreError::Unavailable("Trailmap is closing".into()).into()))
+    }
+
+    /// Whether what is saved is really stored: `false` while maps are kept in memory
+    /// only because the browser refuses storage.
+    pub fn persistent(&self) -> bool {
+        self.backing.with_untracked(|b| *b == Backing::Browser)
+    }
+
+    /// After any change: remembers it if it lives in memory only.
+    fn note_change(&self) {
+        if !self.persistent() && !self.changed_in_memory.get_untracked() {
+            self.changed_in_memory.set(true);
+        }
+    }
+
+    /// What to add to a message about a change when it lives in memory only.
+    pub fn kept_note(&self) -> &'static str {
+        if self.persistent() {
+            ""
+        } else {
+            " It is kept in this tab only, because this browser blocks storage: export it before you close the tab."
+        }
     }
 
     /// Re-reads the map list from storage (after another tab changed it, or on start).
@@ -154,18 +181,27 @@ impl Workspace {
         base_revision: Option<u64>,
     ) -> Result<Saved, SaveError> {
         let result = self.with_store(|s| persist::save_map(s, id, map, base_revision, now()));
-        if result.is_ok() {
-            self.refresh();
-        }
+        self.saved(&result);
         result
+    }
+
+    /// After a save: the map list takes the saved map's new entry (a save reads nothing
+    /// else from storage).
+    fn saved(&self, result: &Result<Saved, SaveError>) {
+        if let Ok(saved) = result {
+            self.note_change();
+            self.summaries.update(|list| {
+                list.retain(|e| e.id != saved.entry.id);
+                list.insert(0, saved.entry.clone());
+                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+            });
+        }
     }
 
     /// Saves a map over whatever another tab saved meanwhile.
     pub fn save_force(&self, id: &str, map: &JourneyMap) -> Result<Saved, SaveError> {
         let result = self.with_store(|s| persist::save_map_force(s, id, map, now()));
-        if result.is_ok() {
-            self.refresh();
-        }
+        self.saved(&result);
         result
     }
 
@@ -226,6 +262,7 @@ impl Workspace {
         let result = self
             .with_store(|s| persist::delete_map(s, id))
             .map_err(|e: StoreError| e.to_string());
+        self.note_change();
         self.refresh();
         result
     }
@@ -273,9 +310,10 @@ impl Workspace {
         self.with_store(|s| s.get(key)).ok().flatten()
     }
 
-    /// Writes raw text back under a key (undoing a snapshot delete).
+    /// Writes raw text back under a key (undoing a snapshot delete: the map's version
+    /// list learns of it again).
     pub fn put_raw(&self, key: &str, value: &str) -> Result<(), String> {
-        self.with_store(|s| s.set(key, value))
+        self.with_store(|s| persist::put_back(s, key, value))
             .map_err(|e: StoreError| e.to_string())
     }
 

@@ -6,6 +6,8 @@
 //!   as `bench-large` and opens it (the editor benchmark);
 //! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
 //!   the figures as JSON (the storage benchmark);
+//! - `save-cost-bench`: times saving a ~100 KB map with no other map stored and with 49
+//!   others of ~100 KB (the storage benchmark's 1-vs-50 figure);
 //! - `chart-bench`: times redraws of the curve (400 touchpoints × 8 stakeholders) and the
 //!   matrix (60 stakeholders) on a canvas (the chart benchmark);
 //! - `share-bench`: times opening a realistic shared map (the first decode in the page,
@@ -19,8 +21,8 @@ use crate::adapters::storage::LocalStore;
 use crate::model::generate::generated_map;
 use crate::model::persist::{self, KeyValueStore, LoadOutcome};
 use crate::routes::Route;
+use crate::services::workspace::{now, Workspace};
 use crate::ui::app::NotFound;
-use crate::ui::workspace::{now, Workspace};
 use leptos::prelude::*;
 
 /// Id the editor benchmark's map is stored under.
@@ -85,6 +87,103 @@ fn storage_bench(runs: usize) -> String {
     let (write_med, _) = median_p95(writes);
     format!(
         "{{\"runs\":{runs},\"bytes\":{bytes},\"save_median_ms\":{save_med:.2},\"save_p95_ms\":{save_p95:.2},\"load_median_ms\":{load_med:.2},\"load_p95_ms\":{load_p95:.2},\"serialize_median_ms\":{ser_med:.2},\"write_median_ms\":{write_med:.2}}}"
+    )
+}
+
+/// A generated map of about `kb` KB stored.
+fn map_of_size(kb: usize, seed: u64) -> crate::model::JourneyMap {
+    let mut map = generated_map(8, 6, 120, seed);
+    let mut i = 0;
+    while persist::envelope::write_envelope(&map, 0.0, 1).len() < kb * 1024 {
+        let n = i % map.cards.len();
+        map.cards[n]
+            .notes
+            .push_str("Interview notes: the team asked about pricing tiers. ");
+        i += 1;
+    }
+    map
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Times saves of a ~100 KB map as the app saves it, with no other map stored and with
+/// 49 other maps of ~100 KB, in alternating rounds (the browser is given two seconds to
+/// commit the others to disk before each round, so that work is not timed); returns the
+/// medians as JSON, with those of a bare localStorage write of the same text beside them
+/// (the browser's own share of the cost).
+async fn save_cost_bench(rounds: usize, saves: usize) -> String {
+    let mut store = LocalStore::open();
+    let id = "bench-cost-target";
+    let others: Vec<String> = (0..49).map(|i| format!("bench-cost-{i}")).collect();
+    let mut map = map_of_size(100, 0);
+    let bytes = persist::envelope::write_envelope(&map, 0.0, 1).len();
+    let mut revision = None;
+    let (mut alone, mut crowded) = (Vec::new(), Vec::new());
+    let (mut raw_alone, mut raw_crowded) = (Vec::new(), Vec::new());
+    let mut error = None;
+    'rounds: for round in 0..rounds {
+        for crowd in [false, true] {
+            if crowd {
+                for (i, other) in others.iter().enumerate() {
+                    let m = map_of_size(100, i as u64 + 1);
+                    if let Err(e) = persist::save_map(&mut store, other, &m, None, now()) {
+                        error = Some(format!("storing map {} of 49: {e}", i + 1));
+                        break 'rounds;
+                    }
+                }
+            }
+            sleep(2000).await;
+            for run in 0..saves {
+                map.scope.title = format!("Save-cost benchmark, round {round}, edit {run}");
+                let t0 = performance_now();
+                let saved = persist::save_map(&mut store, id, &map, revision, now());
+                let ms = performance_now() - t0;
+                match saved {
+                    Ok(s) => revision = Some(s.revision),
+                    Err(e) => {
+                        error = Some(e.to_string());
+                        break 'rounds;
+                    }
+                }
+                // The control: localStorage alone writing the same text.
+                let text = persist::envelope::write_envelope(&map, now(), 1);
+                let t1 = performance_now();
+                let _ = store.set("trailmap:bench-write", &text);
+                let raw_ms = performance_now() - t1;
+                let _ = store.remove("trailmap:bench-write");
+                if crowd {
+                    crowded.push(ms);
+                    raw_crowded.push(raw_ms);
+                } else {
+                    alone.push(ms);
+                    raw_alone.push(raw_ms);
+                }
+            }
+            if crowd {
+                for other in &others {
+                    let _ = persist::delete_map(&mut store, other);
+                }
+            }
+        }
+    }
+    for other in others.iter().map(String::as_str).chain([id]) {
+        let _ = persist::delete_map(&mut store, other);
+    }
+    if let Some(e) = error {
+        return format!("{{\"error\":\"{e}\"}}");
+    }
+    let (one, _) = median_p95(alone);
+    let (fifty, _) = median_p95(crowded);
+    let (raw_one, _) = median_p95(raw_alone);
+    let (raw_fifty, _) = median_p95(raw_crowded);
+    format!(
+        "{{\"rounds\":{rounds},\"saves\":{saves},\"bytes\":{bytes},\"save_1_map_ms\":{one:.3},\"save_50_maps_ms\":{fifty:.3},\"write_1_map_ms\":{raw_one:.3},\"write_50_maps_ms\":{raw_fifty:.3}}}"
     )
 }
 
@@ -272,6 +371,20 @@ pub fn SelfTestPage(name: String) -> impl IntoView {
             }
         }
         "storage-bench" => bench_page("Storage benchmark", || storage_bench(21)),
+        "save-cost-bench" => {
+            let result = RwSignal::new(String::new());
+            leptos::task::spawn_local(async move {
+                sleep(50).await;
+                result.set(save_cost_bench(3, 7).await);
+            });
+            view! {
+                <section class="page">
+                    <h1>"Save cost with 1 and 50 maps stored"</h1>
+                    <pre data-testid="bench-result">{move || result.get()}</pre>
+                </section>
+            }
+            .into_any()
+        }
         "chart-bench" => bench_page("Chart benchmark", || chart_bench(31)),
         "share-bench" => bench_page("Share-link benchmark", || share_bench(7)),
         "share-steps-bench" => bench_page("Share-link benchmark, in steps", share_steps_bench),
