@@ -8,8 +8,12 @@ pub enum Route {
     MapList,
     /// `#/map/<id>` — one map in the editor.
     Map(String),
-    /// `#/s/<payload>` — a map shared by link, shown read-only.
+    /// `#/s/<payload>` — a map shared by link, shown read-only (by the viewer page).
     Shared(String),
+    /// `#/copy` — save the map the viewer handed over as a new map (its payload in
+    /// sessionStorage), or `#/copy/<payload>` with the payload in the address (plain
+    /// links only, where sessionStorage cannot be used).
+    Copy(Option<String>),
     /// `#/selftest/<name>` — self-tests and benchmarks run in the real build
     /// (`crash` panics on purpose so tests can check the crash panel). Only in builds
     /// with the `selftest` feature; production builds treat it as any unknown page.
@@ -43,6 +47,10 @@ impl Route {
                 Route::Map(id.trim_end_matches('/').to_string())
             }
             Some(("s", payload)) if !payload.is_empty() => Route::Shared(payload.to_string()),
+            None if path == "copy" => Route::Copy(None),
+            Some(("copy", payload)) if !payload.is_empty() => {
+                Route::Copy(Some(payload.to_string()))
+            }
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -53,6 +61,8 @@ impl Route {
             Route::MapList => "#/".to_string(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::Shared(payload) => format!("#/s/{payload}"),
+            Route::Copy(None) => "#/copy".to_string(),
+            Route::Copy(Some(payload)) => format!("#/copy/{payload}"),
             #[cfg(feature = "selftest")]
             Route::SelfTest(name) => format!("#/selftest/{name}"),
             Route::NotFound(hash) => hash.clone(),
@@ -88,6 +98,11 @@ mod tests {
         assert_eq!(Route::parse("#/map/abc-12"), Route::Map("abc-12".into()));
         assert_eq!(Route::parse("#/map/abc-12/"), Route::Map("abc-12".into()));
         assert_eq!(Route::parse("#/s/AbC_-9"), Route::Shared("AbC_-9".into()));
+        assert_eq!(Route::parse("#/copy"), Route::Copy(None));
+        assert_eq!(Route::parse("#/copy/AbC"), Route::Copy(Some("AbC".into())));
+        for r in [Route::Copy(None), Route::Copy(Some("AbC".into()))] {
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
         assert_eq!(Route::parse("#/map/"), Route::NotFound("#/map/".into()));
         assert_eq!(
             Route::parse("#/map/<script>"),

@@ -4,7 +4,7 @@
 pub mod canvas;
 pub mod clock;
 pub mod files;
-pub mod notice;
+pub mod handoff;
 pub mod offline;
 pub mod recovery;
 pub mod route;

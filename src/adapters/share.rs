@@ -164,11 +164,10 @@ pub async fn encode_encrypted(map: &JourneyMap, passphrase: &str) -> Result<Stri
     Ok(share::seal(&sealed))
 }
 
-/// Opens a passphrase-protected payload.
-pub async fn decode_with_passphrase(
-    payload: &str,
-    passphrase: &str,
-) -> Result<JourneyMap, ShareError> {
+/// Decrypts a passphrase-protected payload into the plain payload of the same map (its
+/// format and body, as an unprotected link would carry them), which opens like any plain
+/// link and can be handed to the app to keep a copy.
+pub async fn unlock(payload: &str, passphrase: &str) -> Result<String, ShareError> {
     let sealed = share::unseal(payload)?;
     let key = derive_key(passphrase, &sealed.salt, sealed.iterations)
         .await
@@ -182,10 +181,19 @@ pub async fn decode_with_passphrase(
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| ShareError::WrongPassphrase)?;
-    let steps = share::open_body_in_steps(sealed.version, &Uint8Array::new(&plain).to_vec())?;
-    let opened = run_steps(steps).await;
-    next_task().await;
-    opened.map(|(map, _)| map)
+    Ok(share::plain_payload(
+        sealed.version,
+        &Uint8Array::new(&plain).to_vec(),
+    ))
+}
+
+/// Opens a passphrase-protected payload (decrypted, then opened in steps).
+pub async fn decode_with_passphrase(
+    payload: &str,
+    passphrase: &str,
+) -> Result<JourneyMap, ShareError> {
+    let plain = unlock(payload, passphrase).await?;
+    decode_in_steps(&plain).await.map(|(map, _)| map)
 }
 
 /// Copies text to the clipboard.

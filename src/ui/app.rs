@@ -3,6 +3,7 @@
 use crate::adapters::route::use_route;
 use crate::routes::Route;
 use crate::services::workspace::Workspace;
+use crate::ui::copy_in::CopyIn;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
 use crate::ui::toast::{ToastArea, Toasts};
@@ -15,10 +16,6 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     let toasts = Toasts::new();
     provide_context(toasts);
-    // What the viewer page said as it sent the user here ("Saved a copy…").
-    if let Some(message) = crate::adapters::notice::take() {
-        toasts.info(&message);
-    }
     let route = use_route();
     // Maps kept in memory only (storage refused) and changed: leaving loses them, so the
     // browser asks first. (The editor asks too while its map is not stored.)
@@ -47,6 +44,7 @@ pub fn App() -> impl IntoView {
         Route::SelfTest(name) => {
             view! { <crate::services::selftest::SelfTestPage name=name/> }.into_any()
         }
+        Route::Copy(payload) => view! { <CopyIn payload=payload/> }.into_any(),
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };
     view! {

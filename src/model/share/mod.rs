@@ -248,8 +248,14 @@ pub fn encode(map: &JourneyMap) -> String {
 /// The share payload of `map` in link format `version` (1 to 3), for fixtures and
 /// benchmarks; the app always writes [`FORMAT_VERSION`].
 pub fn encode_as(map: &JourneyMap, version: u8) -> String {
+    plain_payload(version, &plain_body_as(map, version))
+}
+
+/// The plain payload of a body of link format `version` (as [`encode_as`] writes it):
+/// what a protected link holds once decrypted, as an unprotected link would carry it.
+pub fn plain_payload(version: u8, body: &[u8]) -> String {
     let mut bytes = vec![version, 0];
-    bytes.extend(plain_body_as(map, version));
+    bytes.extend_from_slice(body);
     base64url::encode(&bytes)
 }
 

@@ -3,12 +3,10 @@
 //! own components over a read-only editor state; the grid and the panels are lean
 //! read-only versions, so the viewer carries none of the editing code.
 
-use crate::adapters::notice;
-use crate::adapters::storage::LocalStore;
+use crate::adapters::handoff;
 use crate::model::grid::Grouping;
-use crate::model::{persist, Id, JourneyMap};
+use crate::model::{Id, JourneyMap};
 use crate::routes::Route;
-use crate::services::workspace::{now, random};
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::state::{EditorState, Panel, View};
@@ -21,37 +19,39 @@ use crate::ui::viewer::people::PeopleTable;
 use crate::ui::viewer::priorities::Priorities;
 use leptos::prelude::*;
 
-/// Saves the map as a new map of this browser and opens it in the app, or says why not.
-fn save_copy(map: &JourneyMap, toasts: Toasts) {
-    let mut store = LocalStore::open();
-    if let Some(why) = store.unavailable_reason() {
-        toasts.info(&format!(
-            "The copy was not saved: this browser does not let Trailmap keep maps ({why}). Open the link in a normal window of your usual browser."
-        ));
+/// Hands the map to the app page, which saves it as a new map and opens it for editing
+/// (the app carries the storage code, so the viewer needs none). A protected map goes
+/// only through sessionStorage (this tab), never through the address.
+fn save_copy(payload: &str, protected: bool, toasts: Toasts) {
+    let target = if handoff::leave(payload) {
+        Route::Copy(None)
+    } else if !protected {
+        Route::Copy(Some(payload.to_string()))
+    } else {
+        toasts.info("The copy was not saved: this browser does not let Trailmap keep anything for this tab (a private window, or site data blocked). Open the link in a normal window of your usual browser.");
         return;
-    }
-    let id = persist::new_map_id(now(), random());
-    match persist::save_map(&mut store, &id, map, None, now()) {
-        Ok(_) => {
-            notice::leave("Saved a copy to your maps. This copy is yours to edit; the sender's map is unchanged.");
-            let _ = window()
-                .location()
-                .assign(&format!("../{}", Route::Map(id).to_hash()));
-        }
-        Err(e) => toasts.info(&format!(
-            "The copy was not saved: {e}. Free some space (delete maps you no longer need), then try again."
-        )),
-    }
+    };
+    let _ = window()
+        .location()
+        .assign(&format!("../{}", target.to_hash()));
 }
 
 /// The shared map.
 #[component]
-pub fn SharedMap(map: JourneyMap) -> impl IntoView {
+pub fn SharedMap(
+    /// The map.
+    map: JourneyMap,
+    /// Its plain payload (a protected link's, decrypted), for "Save a copy".
+    payload: String,
+    /// Whether the link was protected by a passphrase.
+    protected: bool,
+) -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let title = map.scope.title.clone();
     let viewer = EditorState::new(map, true, toasts);
     provide_context(viewer);
-    let save = move |_| viewer.with_map_untracked(|m| save_copy(m, toasts));
+    let payload = StoredValue::new(payload);
+    let save = move |_| payload.with_value(|p| save_copy(p, protected, toasts));
     let people = viewer.people();
     let tab = move |v: View, label: &'static str| {
         view! {

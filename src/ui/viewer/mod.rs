@@ -12,7 +12,7 @@ mod matrix;
 mod people;
 mod priorities;
 
-use crate::adapters::share::{decode_in_steps, decode_with_passphrase};
+use crate::adapters::share::{decode_in_steps, unlock};
 use crate::model::share::{self, ShareError};
 use crate::model::JourneyMap;
 use crate::routes::Route;
@@ -39,8 +39,8 @@ enum Opening {
     Locked(Option<String>),
     /// Decrypting.
     Unlocking,
-    /// Open.
-    Open(JourneyMap),
+    /// Open: the map and its plain payload.
+    Open(JourneyMap, String),
     /// The link cannot be opened.
     Failed(String),
 }
@@ -78,7 +78,7 @@ fn Viewer() -> impl IntoView {
     if state.get_untracked() == Opening::Decoding {
         leptos::task::spawn_local(async move {
             let next = match decode_in_steps(&payload.get_value()).await {
-                Ok((map, _)) => Opening::Open(map),
+                Ok((map, _)) => Opening::Open(map, payload.get_value()),
                 Err(e) => Opening::Failed(e.to_string()),
             };
             state.set(next);
@@ -90,8 +90,12 @@ fn Viewer() -> impl IntoView {
         let pass = passphrase.get_untracked();
         state.set(Opening::Unlocking);
         leptos::task::spawn_local(async move {
-            let next = match decode_with_passphrase(&payload.get_value(), &pass).await {
-                Ok(map) => Opening::Open(map),
+            let opened = match unlock(&payload.get_value(), &pass).await {
+                Ok(plain) => decode_in_steps(&plain).await.map(|(map, _)| (map, plain)),
+                Err(e) => Err(e),
+            };
+            let next = match opened {
+                Ok((map, plain)) => Opening::Open(map, plain),
                 Err(ShareError::WrongPassphrase) => {
                     Opening::Locked(Some(ShareError::WrongPassphrase.to_string()))
                 }
@@ -108,7 +112,7 @@ fn Viewer() -> impl IntoView {
             </section>
         }
         .into_any(),
-        Opening::Open(map) => view! { <map_view::SharedMap map=map/> }.into_any(),
+        Opening::Open(map, plain) => view! { <map_view::SharedMap map=map payload=plain protected=encrypted/> }.into_any(),
         Opening::Failed(message) => view! {
             <section class="empty-state" data-testid="share-error" role="alert">
                 <h1>"This share link cannot be opened"</h1>
@@ -141,7 +145,7 @@ fn Viewer() -> impl IntoView {
         }
     }
     };
-    let full = move || matches!(state.get(), Opening::Open(_));
+    let full = move || matches!(state.get(), Opening::Open(..));
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
