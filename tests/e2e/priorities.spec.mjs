@@ -89,3 +89,26 @@ test('a shared link shows the same ranking read-only', async ({ page }) => {
   }
   await expect(page.getByTestId('priorities').locator('input')).toHaveCount(0);
 });
+
+test('the health check lists what to fix and takes the user there', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /Blank map/ }).click();
+  await page.getByRole('button', { name: 'Add the first stage' }).click();
+  // A stage with no touchpoint: one finding, on the button and in the panel.
+  const button = page.getByTestId('health-button');
+  await expect(button).toHaveText(/Health check\s*1 finding/);
+  await button.click();
+  const panel = page.getByTestId('health-panel');
+  await expect(panel.getByTestId('findings').locator('li')).toHaveCount(1);
+  await expect(panel).toContainText('Stage with no touchpoint');
+  // A pain point without scores: a second finding, and its button opens that card.
+  await page.getByRole('button', { name: /Add pain point/ }).click();
+  await page.keyboard.type('Invoice arrives late');
+  await expect(button).toHaveText(/Health check\s*2 findings/);
+  await expect(panel).toContainText('Pain point not scored');
+  await panel.getByRole('button', { name: 'Invoice arrives late' }).click();
+  await expect(page.getByTestId('card-panel')).toBeVisible();
+  await expect(page.getByTestId('card-panel').getByLabel('Text')).toHaveValue('Invoice arrives late');
+  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
+});
