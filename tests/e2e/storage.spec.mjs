@@ -103,7 +103,7 @@ test('storage blocked from the start: every screen says work is not kept, export
   await expect(page.getByRole('button', { name: 'Export all maps' })).toBeVisible();
   await page.getByRole('button', { name: /Blank map/ }).click();
   await page.getByRole('button', { name: 'Add the first stage' }).click();
-  await page.getByRole('button', { name: /Add a touchpoint/ }).click();
+  await page.getByRole('button', { name: /Add touchpoint/ }).click();
   await page.keyboard.type('Only in this tab');
   const banner = page.getByTestId('not-kept-banner');
   await expect(banner).toContainText('This map is not being kept');
