@@ -4,6 +4,7 @@ use crate::adapters::route::use_route;
 use crate::routes::Route;
 use crate::services::workspace::Workspace;
 use crate::ui::copy_in::CopyIn;
+use crate::ui::header::Header;
 use crate::ui::map_list::MapList;
 use crate::ui::map_page::MapPage;
 use crate::ui::toast::{ToastArea, Toasts};
@@ -48,21 +49,7 @@ pub fn App() -> impl IntoView {
         Route::NotFound(_) => view! { <NotFound what="This page".to_string()/> }.into_any(),
     };
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main") {
-                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) { let _ = main.focus(); }
-            }
-        }>"Skip to content"</a>
-        <header class="app-header">
-            <a class="brand" href="#/">
-                <span class="brand-mark" aria-hidden="true"></span>
-                "Trailmap"
-            </a>
-            <nav aria-label="Main">
-                <a href="#/">"Your maps"</a>
-            </nav>
-        </header>
+        <Header home="#/"/>
         <main id="main" class="app-main" class:full=move || matches!(route.get(), Route::Map(_)) tabindex="-1">{page}</main>
         <ToastArea toasts=toasts/>
     }

@@ -7,6 +7,7 @@ pub mod copy_in;
 pub mod crash;
 pub mod editor;
 pub mod field;
+pub mod header;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;

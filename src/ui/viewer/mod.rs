@@ -16,6 +16,7 @@ use crate::adapters::share::{decode_in_steps, unlock};
 use crate::model::share::{self, ShareError};
 use crate::model::JourneyMap;
 use crate::routes::Route;
+use crate::ui::header::Header;
 use crate::ui::toast::{ToastArea, Toasts};
 use leptos::prelude::*;
 
@@ -147,21 +148,7 @@ fn Viewer() -> impl IntoView {
     };
     let full = move || matches!(state.get(), Opening::Open(..));
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main") {
-                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) { let _ = main.focus(); }
-            }
-        }>"Skip to content"</a>
-        <header class="app-header">
-            <a class="brand" href="../#/">
-                <span class="brand-mark" aria-hidden="true"></span>
-                "Trailmap"
-            </a>
-            <nav aria-label="Main">
-                <a href="../#/">"Your maps"</a>
-            </nav>
-        </header>
+        <Header home="../#/"/>
         <main id="main" class="app-main" class:full=full tabindex="-1">{page}</main>
         <ToastArea toasts=toasts/>
     }
