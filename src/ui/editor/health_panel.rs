@@ -6,10 +6,19 @@ use crate::model::health::{self, Finding, Target};
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use leptos::prelude::*;
 
-/// The findings on the editor's map, today (shared by the toolbar's count and the panel).
-pub fn use_findings(editor: EditorState) -> Memo<Vec<Finding>> {
-    let today = today();
-    Memo::new(move |_| editor.read(Part::Any, |m| health::check(m, today)))
+/// The findings on the editor's map, today: checked once per edit for the toolbar's count
+/// and the panel both (provided by the editor page).
+#[derive(Clone, Copy)]
+pub struct Findings(pub Memo<Vec<Finding>>);
+
+impl Findings {
+    /// The findings of the editor's map.
+    pub fn new(editor: EditorState) -> Findings {
+        let today = today();
+        Findings(Memo::new(move |_| {
+            editor.read(Part::Any, |m| health::check(m, today))
+        }))
+    }
 }
 
 /// Focuses the first element matching `selector` once the view has drawn it.
@@ -44,7 +53,7 @@ fn go_to(editor: EditorState, target: Target) {
 #[component]
 pub fn HealthPanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let findings = use_findings(editor);
+    let findings = expect_context::<Findings>().0;
     let list = move || {
         findings
             .get()

@@ -3,7 +3,7 @@
 use crate::ui::editor::card_panel::CardPanel;
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::grid::Grid;
-use crate::ui::editor::health_panel::HealthPanel;
+use crate::ui::editor::health_panel::{Findings, HealthPanel};
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
@@ -52,6 +52,7 @@ pub fn EditorPage(
     let editor = expect_context::<EditorState>();
     use_undo_shortcuts(editor);
     provide_context(PainRanking::new(editor));
+    provide_context(Findings::new(editor));
     let main = move || match editor.view.get() {
         View::Grid => view! { <Grid/> }.into_any(),
         View::Curve => view! { <CurveView/> }.into_any(),

@@ -4,7 +4,7 @@ use crate::dom::schedule::shown_after_paint;
 use crate::model::edit::{Edit, ScopeField};
 use crate::model::grid::Grouping;
 use crate::model::Id;
-use crate::ui::editor::health_panel::use_findings;
+use crate::ui::editor::health_panel::Findings;
 use crate::ui::editor::state::{EditorState, Panel, Part, View};
 use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn Toolbar(
         }
     };
     let ro = editor.read_only;
-    let findings = use_findings(editor);
+    let findings = expect_context::<Findings>().0;
     view! {
         <div class="toolbar">
             <h1 class="visually-hidden">{move || format!("Journey map: {}", title.get())}</h1>
