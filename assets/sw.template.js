@@ -1,6 +1,7 @@
 // Trailmap's service worker (template: scripts/post-build.mjs writes dist/sw.js from it,
 // filling in the version and the file list of the build). It sits at the site root, so
-// its scope is the whole site: the app (./) and the share-link viewer (view/).
+// its scope is the whole site: the map list (./), the editor (edit/) and the share-link
+// viewer (view/).
 //
 // - install: every file of the build goes into a cache named after this version. A
 //   new version waits (no skipWaiting) until the page's "Reload" button asks for it.
@@ -18,7 +19,7 @@ const FILES = __FILES__;
 const CACHE = 'trailmap-' + VERSION;
 const PREFIX = 'trailmap-';
 // Trunk names every built file after a hash of its content (main-17754c9c4159723f.css).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -56,7 +57,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   const scope = new URL(self.registration.scope);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-  // A page's address is its folder (./, view/); the cache holds its index.html. The
+  // A page's address is its folder (./, edit/, view/); the cache holds its index.html. The
   // query does not pick a different file; the fragment never reaches here.
   const path = url.pathname.endsWith('/') ? url.pathname + 'index.html' : url.pathname;
   const key = new URL(path, url.origin).href;

@@ -45,7 +45,7 @@ try {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}#/selftest/large-map`);
+  await page.goto(`${base}edit/#/selftest/large-map`);
   await page.waitForURL(/#\/map\/bench-large/);
   await page.locator('li.card').first().waitFor();
   // For experiments: extra CSS injected into the page (e.g. CSS="th{position:static}").

@@ -17,7 +17,7 @@ export async function startApp() {
 /** Opens a self-test page and returns the JSON it prints. */
 export async function selfTestResult(browser, base, name) {
   const page = await browser.newPage();
-  await page.goto(`${base}#/selftest/${name}`);
+  await page.goto(`${base}edit/#/selftest/${name}`);
   const result = page.getByTestId('bench-result');
   await result.filter({ hasText: '{' }).waitFor({ timeout: 120_000 });
   const r = JSON.parse(await result.textContent());

@@ -65,6 +65,9 @@ const base = server.base;
 // --- runs --------------------------------------------------------------------------------
 const pages = [
   { name: 'map list', url: base },
+  // The editor page (a map chosen on the list opens there): not a page a visit starts on,
+  // but a bookmarked map does; its figures are printed beside the others.
+  { name: 'editor page', url: `${base}edit/` },
   // Share links open the viewer page (view/); old links to the app page are sent there.
   { name: 'share link', url: `${base}view/#/s/${payload}` },
 ];

@@ -1,5 +1,6 @@
-// Prints the first-load size of each page of the release site in dist/: the app
-// (dist/: map list and editor) and the share-link viewer (dist/view/). For each page:
+// Prints the first-load size of each page of the release site in dist/: the map list
+// that opens the site (dist/), the editor page (dist/edit/) and the share-link viewer
+// (dist/view/), as listed in bench/size-budget.json. For each page:
 // each file raw, gzip -9 and brotli -11, each part of its first load (wasm, JS, CSS,
 // HTML) against its budget, the total against the budget and the target, and the change
 // since the figures recorded in bench/size-budget.json (the last release's), so every

@@ -8,7 +8,7 @@ const KEYS = Number(process.env.KEYS || 60);
 const { browser, base, close } = await startApp();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${base}#/selftest/large-map`);
+  await page.goto(`${base}edit/#/selftest/large-map`);
   await page.waitForURL(/#\/map\/bench-large/);
   await page.locator('li.card').first().waitFor();
   // CSS="...": extra CSS for experiments.

@@ -1,5 +1,5 @@
-// The last step of scripts/build.sh, after both Trunk runs, on the finished site folder:
-//  1. Content-Security-Policy: each page (index.html, view/index.html) gets a <meta>
+// The last step of scripts/build.sh, after the Trunk runs, on the finished site folder:
+//  1. Content-Security-Policy: each page (index.html, edit/, view/) gets a <meta>
 //     policy right after its charset, whose script-src allows the page's inline scripts
 //     by the SHA-256 of their exact text (Trunk's loader of the wasm, the app's redirect
 //     of old share links), computed here from the built HTML, never typed by hand.
@@ -16,8 +16,8 @@ const fail = (msg) => {
   console.error(`post-build: ${msg}`);
   process.exit(1);
 };
-const pages = ['index.html', 'view/index.html'];
-for (const p of pages) if (!fs.existsSync(path.join(dist, p))) fail(`no ${p} in ${dist}: run both Trunk builds first`);
+const pages = ['index.html', 'edit/index.html', 'view/index.html'];
+for (const p of pages) if (!fs.existsSync(path.join(dist, p))) fail(`no ${p} in ${dist}: run every Trunk build first (scripts/build.sh)`);
 
 // --- 1. Content-Security-Policy ------------------------------------------------------
 function policy(scriptHashes) {

@@ -2,7 +2,8 @@
 # Benchmark (not a test): where the release wasm's bytes go, by crate, by module of this
 # crate and by item. Builds the wasm as Trunk does, optimises it with wasm-opt as the
 # release build does but keeping names (-g), and reads it with twiggy (installed once).
-#   scripts/size-breakdown.sh            # the app (bin trailmap)
+#   scripts/size-breakdown.sh            # the map list (bin trailmap)
+#   BIN=editor scripts/size-breakdown.sh # the editor page
 #   BIN=viewer scripts/size-breakdown.sh # the share-link viewer
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,10 @@
-//! Browser entry point: installs the panic hook and mounts the app.
+//! Entry point of the page that opens the site (`index.html`): the lean map list. Maps
+//! open in the editor page (src/bin/editor.rs), share links in the viewer
+//! (src/bin/viewer.rs).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    trailmap::ui::start();
+    trailmap::ui::list_page::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -70,12 +70,27 @@ impl Route {
     }
 }
 
+/// The folder of the editor page (the whole app: map list and editor), beside the lean
+/// map-list page that opens the site. Built from `edit/index.html` (bin `editor`).
+pub const EDITOR_DIR: &str = "edit/";
+/// The folder of the read-only viewer page that share links open (bin `viewer`).
+pub const VIEWER_DIR: &str = "view/";
+
+/// The site's folder, from the path of any of its pages: the page's own folder, less
+/// the editor's or the viewer's folder (`/trailmap/`, `/trailmap/index.html`,
+/// `/trailmap/edit/` and `/trailmap/view/index.html` all give `/trailmap/`).
+pub fn site_path(page_path: &str) -> &str {
+    let folder = page_path.rfind('/').map_or("/", |i| &page_path[..=i]);
+    [EDITOR_DIR, VIEWER_DIR]
+        .iter()
+        .find_map(|dir| folder.strip_suffix(dir).filter(|rest| rest.ends_with('/')))
+        .unwrap_or(folder)
+}
+
 /// The address of the viewer page (the lean read-only page that share links open), from
-/// the path of the app's page: the `view/` folder beside it, under any sub-path
-/// (`/trailmap/` and `/trailmap/index.html` both give `/trailmap/view/`).
-pub fn viewer_path(app_path: &str) -> String {
-    let folder = app_path.rfind('/').map_or("/", |i| &app_path[..=i]);
-    format!("{folder}view/")
+/// the path of any page of the site, under any sub-path.
+pub fn viewer_path(page_path: &str) -> String {
+    format!("{}{VIEWER_DIR}", site_path(page_path))
 }
 
 #[cfg(test)]
@@ -83,11 +98,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_viewer_sits_in_a_folder_beside_the_app_page() {
+    fn the_viewer_sits_in_a_folder_beside_the_pages() {
         assert_eq!(viewer_path("/trailmap/"), "/trailmap/view/");
         assert_eq!(viewer_path("/trailmap/index.html"), "/trailmap/view/");
+        assert_eq!(viewer_path("/trailmap/edit/"), "/trailmap/view/");
+        assert_eq!(viewer_path("/trailmap/edit/index.html"), "/trailmap/view/");
+        assert_eq!(viewer_path("/trailmap/view/"), "/trailmap/view/");
         assert_eq!(viewer_path("/"), "/view/");
+        assert_eq!(viewer_path("/edit/"), "/view/");
         assert_eq!(viewer_path(""), "/view/");
+        assert_eq!(site_path("/edit/index.html"), "/");
+        // Only the page's own folder is taken off: a site served under /x/edit/.
+        assert_eq!(site_path("/x/edit/edit/"), "/x/edit/");
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! The app shell: header, routing between the map list and one map, messages.
+//! The editor page's shell (`edit/`): header, routing between the map list and one map,
+//! messages.
 
 use crate::adapters::route::use_route;
-use crate::routes::Route;
+use crate::routes::{Route, VIEWER_DIR};
 use crate::services::workspace::Workspace;
 use crate::ui::copy_in::CopyIn;
 use crate::ui::header::Header;
@@ -28,12 +29,14 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || unload.remove());
     let page = move || match route.get() {
-        Route::MapList => view! { <MapList/> }.into_any(),
+        Route::MapList => view! { <MapList editor=""/> }.into_any(),
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
         // Share links open in the viewer page; one pasted into this tab (a change of
         // the fragment alone) goes there too.
         Route::Shared(payload) => {
-            let _ = window().location().replace(&format!("view/#/s/{payload}"));
+            let _ = window()
+                .location()
+                .replace(&format!("../{VIEWER_DIR}#/s/{payload}"));
             view! {
                 <section class="empty-state" data-testid="share-opening">
                     <p class="boot-status" role="status"><span class="boot-spinner" aria-hidden="true"></span>"Opening the shared map…"</p>

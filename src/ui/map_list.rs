@@ -20,9 +20,24 @@ struct Clash {
     map: JourneyMap,
 }
 
+/// Opens map `id` in the editor: in this page, or in the editor page at `editor`.
+fn open_map(editor: &str, id: String) {
+    if editor.is_empty() {
+        navigate(&Route::Map(id));
+    } else {
+        let _ = window()
+            .location()
+            .assign(&format!("{editor}{}", Route::Map(id).to_hash()));
+    }
+}
+
 /// The map list page.
 #[component]
-pub fn MapList() -> impl IntoView {
+pub fn MapList(
+    /// The editor page's address from this page: empty where this page holds the editor
+    /// too (the editor page), `edit/` on the lean map-list page that opens the site.
+    editor: &'static str,
+) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let toasts = expect_context::<Toasts>();
     let import_error = RwSignal::new(None::<String>);
@@ -39,7 +54,7 @@ pub fn MapList() -> impl IntoView {
     on_cleanup(move || other_tab.remove());
 
     let create = move |map: JourneyMap| match workspace.create(&map) {
-        Ok(id) => navigate(&Route::Map(id)),
+        Ok(id) => open_map(editor, id),
         Err(e) => toasts.info(&format!(
             "The map could not be created: {e}. Free some space or export your maps."
         )),
@@ -218,7 +233,7 @@ pub fn MapList() -> impl IntoView {
             </Show>
             <ul class="map-cards" data-testid="map-list">
                 <For each=move || workspace.summaries.get() key=|s| (s.id.clone(), s.revision, s.modified.to_bits()) let:summary>
-                    <MapCard summary=summary/>
+                    <MapCard summary=summary editor=editor/>
                 </For>
             </ul>
         </section>
@@ -331,7 +346,7 @@ fn StorageBanners() -> impl IntoView {
 
 /// One map in the list.
 #[component]
-fn MapCard(summary: IndexEntry) -> impl IntoView {
+fn MapCard(summary: IndexEntry, editor: &'static str) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let toasts = expect_context::<Toasts>();
     let (renaming, set_renaming) = signal(false);
@@ -341,7 +356,7 @@ fn MapCard(summary: IndexEntry) -> impl IntoView {
     } else {
         summary.title.clone()
     };
-    let href = Route::Map(id.clone()).to_hash();
+    let href = format!("{editor}{}", Route::Map(id.clone()).to_hash());
     let meta = format!(
         "{} stages · {} touchpoints · saved {}",
         summary.stages,

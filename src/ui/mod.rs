@@ -8,6 +8,7 @@ pub mod crash;
 pub mod editor;
 pub mod field;
 pub mod header;
+pub mod list_page;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;
@@ -15,14 +16,15 @@ pub mod toast;
 pub mod update_prompt;
 pub mod viewer;
 
-/// Installs the panic hook, removes the static loading frame of `index.html` and mounts
-/// the app on `<body>` in its place (same header, so nothing moves); registers the
-/// service worker that keeps the site working offline, with its update prompt.
+/// The editor page (`edit/index.html`, bin `editor`): installs the panic hook, removes
+/// the static loading frame and mounts the whole app (map list and editor) on `<body>`
+/// in its place (same header, so nothing moves); registers the service worker that keeps
+/// the site working offline (at the site's root), with its update prompt.
 pub fn start() {
     crash::install_panic_hook();
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
-    update_prompt::mount("sw.js");
+    update_prompt::mount("../sw.js");
 }

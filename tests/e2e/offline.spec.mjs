@@ -1,5 +1,5 @@
 // Offline and installable: the service worker (sw.js, written by scripts/post-build.mjs)
-// keeps both pages working with no network after one visit; a new deploy is offered,
+// keeps every page (map list, editor, viewer) working with no network after one visit; a new deploy is offered,
 // never forced; the Content-Security-Policy blocks injected scripts; Chromium finds the
 // app installable. The other specs run with service workers blocked (playwright.config);
 // these allow them.
@@ -41,7 +41,7 @@ test('a share link opens offline once the app was visited', async ({ page, conte
   const { scope } = JSON.parse(fs.readFileSync('tests/fixtures/share/v3-hand-made.json', 'utf8'));
   await openApp(page);
   await controlled(page);
-  // Let the install finish: every file of both pages is cached before the worker activates.
+  // Let the install finish: every file of every page is cached before the worker activates.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.goto(`view/#/s/${payload}`);
@@ -51,6 +51,12 @@ test('a share link opens offline once the app was visited', async ({ page, conte
   await page.goto(`./#/s/${payload}`);
   await expect(page).toHaveURL(/\/view\/#\/s\//);
   await expect(page.getByText(scope.title).first()).toBeVisible({ timeout: 20_000 });
+  // The editor page too, though only the map list was visited online.
+  await page.goto('./');
+  await appReady(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/edit\/#\/map\//);
+  await expect(page.getByTestId('map-title-input')).not.toHaveValue('', { timeout: 20_000 });
   await context.setOffline(false);
 });
 
@@ -121,7 +127,7 @@ test('a new deploy is offered with a Reload button, and Reload brings it', async
   }
 });
 
-for (const [name, where] of [['app', './#/'], ['viewer', 'view/#/s/x']]) {
+for (const [name, where] of [['map list', './#/'], ['editor', 'edit/#/'], ['viewer', 'view/#/s/x']]) {
   test(`the ${name} page's Content-Security-Policy blocks an injected inline script`, async ({ page }) => {
     // Chromium reports the refusal on the console; that one error is the point here.
     page.allowProblems(/Content Security Policy/);

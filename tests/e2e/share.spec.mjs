@@ -38,7 +38,7 @@ test('a link opens the same map read-only in a fresh profile, and a copy can be 
   await viewer.getByRole('button', { name: 'Close details' }).click();
   await viewer.getByRole('button', { name: 'Save a copy to my maps' }).click();
   // The copy opens in the app (the page beside the viewer), editable, and says what happened.
-  await expect(viewer).toHaveURL(/\/trailmap\/#\/map\//);
+  await expect(viewer).toHaveURL(/\/trailmap\/edit\/#\/map\//);
   await expect(viewer.getByTestId('map-title-input')).toHaveValue(title);
   await expect(viewer.getByTestId('map-title-input')).not.toHaveAttribute('readonly', '');
   await expect(viewer.getByText('Saved a copy to your maps')).toBeVisible();

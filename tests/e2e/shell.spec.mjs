@@ -21,6 +21,34 @@ test('a deep link to a map survives a reload', async ({ page }) => {
   await expect(page.getByTestId('map-title-input')).toHaveValue(title);
 });
 
+test('the site opens on the lean map list; a map opens in the editor page, old map addresses too', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await openApp(page);
+  // The first visit downloads the map list's bundle only: no editor, no link coder.
+  expect(wasm).toEqual([expect.stringMatching(/^\/trailmap\/trailmap-[0-9a-f]+_bg\.wasm$/)]);
+  const first = page.getByTestId('map-list').getByRole('link').first();
+  const title = await first.textContent();
+  await first.click();
+  await expect(page).toHaveURL(/\/trailmap\/edit\/#\/map\/[\w-]+$/);
+  await expect(page.getByTestId('map-title-input')).toHaveValue(title);
+  expect(wasm.slice(1)).toEqual([expect.stringMatching(/^\/trailmap\/edit\/editor-[0-9a-f]+_bg\.wasm$/)]);
+  // Back to the list: within the editor page, no new download.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your maps' }).click();
+  await expect(page.getByRole('heading', { name: 'Your journey maps' })).toBeVisible();
+  expect(wasm).toHaveLength(2);
+  // A map address of the list page (a bookmark from before the split) opens the editor.
+  const id = /#\/map\/([\w-]+)/.exec(await first.getAttribute('href'))[1];
+  await page.goto(`#/map/${id}`);
+  await expect(page).toHaveURL(new RegExp(`/trailmap/edit/#/map/${id}$`));
+  await expect(page.getByTestId('map-title-input')).toHaveValue(title);
+  // A template chosen on the list page is saved there and opens in the editor page.
+  await openApp(page);
+  await page.getByRole('button', { name: /B2B SaaS \(enterprise\)/ }).click();
+  await expect(page).toHaveURL(/\/trailmap\/edit\/#\/map\//);
+  await expect(page.getByTestId('map-title-input')).not.toHaveValue('');
+});
+
 test('an unknown route shows a way back', async ({ page }) => {
   await openApp(page, '#/nowhere');
   await expect(page.getByTestId('not-found')).toBeVisible();
@@ -40,7 +68,7 @@ test('a crash shows a panel that downloads the data instead of a blank page', as
   await expect(panel).toContainText('Trailmap stopped because of an error');
   // Reload is a plain link (no inline handler: the Content-Security-Policy refuses those),
   // a full load of the same route.
-  await expect(panel.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', /^\/trailmap-selftest\/\?reload=\d+#\/selftest\/crash$/);
+  await expect(panel.getByRole('link', { name: 'Reload' })).toHaveAttribute('href', /^\/trailmap-selftest\/edit\/\?reload=\d+#\/selftest\/crash$/);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     panel.getByRole('link', { name: 'Download my data' }).click(),

@@ -31,9 +31,11 @@ fn save_copy(payload: &str, protected: bool, toasts: Toasts) {
         toasts.info("The copy was not saved: this browser does not let Trailmap keep anything for this tab (a private window, or site data blocked). Open the link in a normal window of your usual browser.");
         return;
     };
-    let _ = window()
-        .location()
-        .assign(&format!("../{}", target.to_hash()));
+    let _ = window().location().assign(&format!(
+        "../{}{}",
+        crate::routes::EDITOR_DIR,
+        target.to_hash()
+    ));
 }
 
 /// The shared map.
