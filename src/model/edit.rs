@@ -823,7 +823,7 @@ impl Edit {
     pub fn touched(&self) -> Touched {
         let mut t = Touched::default();
         t.add(self);
-        t.cards.sort();
+        crate::model::order::sort(&mut t.cards);
         t.cards.dedup();
         t
     }

@@ -69,7 +69,7 @@ pub fn rank(map: &JourneyMap) -> Ranking {
     }
     // Unscored effort counts as the hardest (5): a pain is not favoured for a blank.
     let effort = |c: &Card| c.scores.effort.unwrap_or(5);
-    scored.sort_by(|(oa, a, ia), (ob, b, ib)| {
+    crate::model::order::sort_by(&mut scored, |(oa, a, ia), (ob, b, ib)| {
         ib.cmp(ia).then(effort(a).cmp(&effort(b))).then(oa.cmp(ob))
     });
     Ranking {

@@ -202,7 +202,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             );
         }
     }
-    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    crate::model::order::sort_by(&mut out, |a, b| b.severity.cmp(&a.severity));
     out
 }
 

@@ -193,7 +193,7 @@ impl Workspace {
             self.summaries.update(|list| {
                 list.retain(|e| e.id != saved.entry.id);
                 list.insert(0, saved.entry.clone());
-                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+                crate::model::order::sort_by(list, |a, b| b.modified.total_cmp(&a.modified));
             });
         }
     }

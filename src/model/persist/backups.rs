@@ -55,7 +55,7 @@ pub(super) fn rotate_backups(
         Err(StoreError::QuotaExceeded) => {}
         Err(e) => return Err(e.into()),
     }
-    backups.sort_by(|a, b| a.at.total_cmp(&b.at));
+    crate::model::order::sort_by(backups, |a, b| a.at.total_cmp(&b.at));
     while backups.len() > BACKUP_COUNT {
         let old = backups.remove(0);
         store.remove(&backup_key(id, old.at))?;

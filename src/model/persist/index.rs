@@ -124,8 +124,7 @@ pub fn load_index(store: &mut dyn KeyValueStore, now: f64) -> Result<IndexLoad, 
             },
         }
     }
-    out.entries
-        .sort_by(|a, b| b.modified.total_cmp(&a.modified));
+    crate::model::order::sort_by(&mut out.entries, |a, b| b.modified.total_cmp(&a.modified));
     if out.rebuilt || !out.corrupt.is_empty() {
         // Best effort: the index can always be rebuilt again.
         let _ = write_index(store, &out.entries);
@@ -156,7 +155,7 @@ pub(super) fn update_index(
         entries.retain(|e| e.id != entry.id);
         entries.insert(0, entry);
     }
-    entries.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+    crate::model::order::sort_by(&mut entries, |a, b| b.modified.total_cmp(&a.modified));
     write_index(store, &entries)
 }
 
@@ -225,7 +224,7 @@ pub fn unacknowledged_corrupt(
             Some((id, k))
         })
         .collect();
-    out.sort();
+    crate::model::order::sort(&mut out);
     Ok(out)
 }
 

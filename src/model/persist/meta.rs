@@ -90,8 +90,8 @@ pub(super) fn update_lists(
     };
     if let (Some(backups), Some(snapshots)) = (&mut meta.backups, &mut meta.snapshots) {
         change(backups, snapshots);
-        backups.sort_by(|a, b| a.at.total_cmp(&b.at));
-        snapshots.sort_by(|a, b| a.at.total_cmp(&b.at));
+        crate::model::order::sort_by(backups, |a, b| a.at.total_cmp(&b.at));
+        crate::model::order::sort_by(snapshots, |a, b| a.at.total_cmp(&b.at));
         write_meta(store, id, &meta);
     }
     Ok(())

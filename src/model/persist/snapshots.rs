@@ -96,7 +96,7 @@ pub fn list_versions(store: &dyn KeyValueStore, id: &str) -> Result<Vec<Version>
             named: true,
         }))
         .collect();
-    out.sort_by(|a, b| b.at.total_cmp(&a.at));
+    crate::model::order::sort_by(&mut out, |a, b| b.at.total_cmp(&a.at));
     Ok(out)
 }
 
@@ -130,7 +130,7 @@ pub(super) fn scan_versions(
             named,
         });
     }
-    out.sort_by(|a, b| b.at.total_cmp(&a.at));
+    crate::model::order::sort_by(&mut out, |a, b| b.at.total_cmp(&a.at));
     Ok(out)
 }
 

@@ -86,7 +86,7 @@ pub fn passphrase_strength(passphrase: &str) -> Strength {
         return weak("only one kind of character: add words with spaces, digits or capitals");
     }
     let mut distinct = chars.clone();
-    distinct.sort_unstable();
+    crate::model::order::sort(&mut distinct);
     distinct.dedup();
     if distinct.len() * 3 < chars.len() {
         return weak("mostly the same characters repeated");
