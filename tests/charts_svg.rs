@@ -255,3 +255,68 @@ fn quadrant_groups_list_every_stakeholder_once_with_its_engagement() {
     assert!(!Quadrant::ManageClosely.engagement().is_empty());
     let _ = Emotion::NEUTRAL;
 }
+
+#[test]
+fn the_pain_matrix_names_its_quadrants_and_plots_every_scored_pain() {
+    use trailmap::charts::pain_matrix::{draw_pain_matrix, pain_matrix_svg, PainMatrixOptions};
+    use trailmap::model::pain_matrix::{place, PainAxes, PainQuadrant};
+    use trailmap::model::priorities;
+    let map = template();
+    let ranking = priorities::rank(&map);
+    for axes in PainAxes::ALL {
+        let matrix = place(&map, &ranking, axes);
+        assert!(matrix.points.len() >= 3, "the template's pains are scored");
+        let options = PainMatrixOptions {
+            axes,
+            ..PainMatrixOptions::default()
+        };
+        let svg = pain_matrix_svg(&matrix, &options, 700, 760).unwrap();
+        for q in PainQuadrant::ALL {
+            assert!(svg.contains(q.label()), "{} missing", q.label());
+        }
+        let (x_name, y_name) = axes.names();
+        assert!(svg.contains(&format!("{x_name} →")) && svg.contains(&format!("{y_name} →")));
+        // The top friction points carry their rank (when this pair of scores has them).
+        for p in matrix.points.iter().filter(|p| p.top.is_some()) {
+            assert!(svg.contains(&format!("Top {}", p.top.unwrap())));
+        }
+        let mut out = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut out, (700, 760)).into_drawing_area();
+            draw_pain_matrix(&area, &matrix, &options).unwrap()
+        };
+        assert_eq!(layout.points.len(), matrix.points.len());
+        // Every point can be found under the pointer, even where several share a cell.
+        for &(id, x, y) in &layout.points {
+            assert_eq!(layout.hit(x, y), Some(id));
+        }
+        // Higher on the y score is higher on the screen.
+        let hi = matrix.points.iter().max_by_key(|p| p.y).unwrap();
+        let lo = matrix.points.iter().min_by_key(|p| p.y).unwrap();
+        if hi.y > lo.y {
+            assert!(layout.pixel_of(hi.card).unwrap().1 < layout.pixel_of(lo.card).unwrap().1);
+        }
+    }
+}
+
+#[test]
+fn a_pain_matrix_with_nothing_scored_says_so() {
+    use trailmap::charts::pain_matrix::{pain_matrix_svg, PainMatrixOptions};
+    use trailmap::model::pain_matrix::PainMatrix;
+    let svg = pain_matrix_svg(
+        &PainMatrix::default(),
+        &PainMatrixOptions::default(),
+        400,
+        300,
+    )
+    .unwrap();
+    assert!(svg.contains("No pain point has a severity and a frequency score yet."));
+    // Too small to hold a plot: still a picture, no panic.
+    assert!(pain_matrix_svg(
+        &PainMatrix::default(),
+        &PainMatrixOptions::default(),
+        10,
+        10
+    )
+    .is_ok());
+}

@@ -1,11 +1,12 @@
-//! Charts drawn with plotters on any backend: the emotion curve and the influence–interest
-//! matrix. The same drawing code draws on a `<canvas>` in the browser (plotters-canvas)
+//! Charts drawn with plotters on any backend: the emotion curve, the influence–interest
+//! matrix and the pain-point matrix. The same drawing code draws on a `<canvas>` in the browser (plotters-canvas)
 //! and to SVG natively (tests) and in the browser (exports). Pure geometry lives in
 //! [`geometry`]; drawing functions return a layout for hit testing.
 
 pub mod curve;
 pub mod geometry;
 pub mod matrix;
+pub mod pain_matrix;
 pub mod palette;
 
 use plotters::prelude::*;

@@ -17,6 +17,7 @@ pub mod history;
 pub mod ids;
 pub mod map;
 pub mod order;
+pub mod pain_matrix;
 pub mod persist;
 pub mod priorities;
 pub mod restore;

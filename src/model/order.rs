@@ -42,7 +42,7 @@ mod tests {
             .map(|(i, &k)| (k, i))
             .collect();
         let mut expected = xs.clone();
-        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        expected.sort_by_key(|a| a.0);
         sort_by(&mut xs, |a, b| a.0.cmp(&b.0));
         assert_eq!(xs, expected);
         let mut words = vec!["pear", "apple", "fig"];

@@ -112,3 +112,38 @@ test('the health check lists what to fix and takes the user there', async ({ pag
   const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
 });
+
+test('the pain-point matrix places the pains, switches axes, shows a pain on hover and opens it on click', async ({ page }) => {
+  await openSamplePriorities(page);
+  const matrix = page.getByTestId('pain-matrix');
+  const canvas = page.getByTestId('pain-matrix-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await expect(canvas).toHaveAttribute('aria-label', /^Pain-point matrix: \d+ pain points by severity and frequency/);
+  const n = Number((await canvas.getAttribute('aria-label')).match(/(\d+) pain points/)[1]);
+  expect(n).toBeGreaterThanOrEqual(3);
+  // The data table lists the same pains, each with its quadrant.
+  await matrix.getByText('Show the data as a table').click();
+  const table = matrix.locator('details table tbody tr');
+  await expect(table).toHaveCount(n);
+  await expect(matrix.locator('details table')).toContainText(/Fix first|Plan a fix|Reduce the noise|Watch/);
+  // Point at a pain alone in its cell (where the chart puts it: scores 1 to 5 centred in
+  // five cells of a square plot 56 px from the left and 14 px from the top, its side the
+  // room left by the axes and the legend).
+  const cells = await table.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const alone = cells.filter(([, , y, x]) => cells.filter((c) => c[2] === y && c[3] === x).length === 1);
+  expect(alone.length, 'a pain alone in its cell').toBeGreaterThan(0);
+  const [name, , ys, xs] = alone[0];
+  const box = await canvas.boundingBox();
+  const side = Math.min(box.width - 70, box.height - 50 - 52);
+  const found = { x: 56 + ((+xs - 0.5) / 5) * side, y: 14 + side - ((+ys - 0.5) / 5) * side };
+  await canvas.hover({ position: found });
+  await expect(page.getByTestId('pain-matrix-tooltip')).toContainText(name);
+  const words = (await page.getByTestId('pain-matrix-tooltip').locator('strong').innerText()).trim();
+  await expect(matrix.locator('details table')).toContainText(words);
+  await canvas.click({ position: found });
+  await expect(page.getByTestId('card-panel').getByLabel('Text')).toHaveValue(words);
+  // The other pair of scores.
+  await matrix.getByLabel('Axes').selectOption({ label: 'Business impact × magnitude' });
+  await expect(canvas).toHaveAttribute('aria-label', /pain points by business impact and magnitude/);
+  await expect(matrix.locator('details table thead')).toContainText('Business impact');
+});

@@ -12,6 +12,7 @@ pub mod history_panel;
 pub mod lane_row;
 pub mod matrix_view;
 pub mod page;
+pub mod pain_matrix_view;
 pub mod personas_panel;
 pub mod priorities_view;
 pub mod scope_panel;

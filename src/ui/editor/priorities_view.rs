@@ -6,6 +6,7 @@
 use crate::model::edit::{CardField, Edit};
 use crate::model::priorities::{self, Ranking};
 use crate::model::{Id, JourneyMap, PainScores};
+use crate::ui::editor::pain_matrix_view::PainMatrixView;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
@@ -181,7 +182,7 @@ pub fn PrioritiesView() -> impl IntoView {
                 {pains_table(editor, ranking, unscored, "Pain points not scored yet", "unscored-pains")}
             }
         });
-        view! { {scored}{waiting} }.into_any()
+        view! { {scored}{waiting}<PainMatrixView/> }.into_any()
     };
     // Redrawn only when a table appears or goes, not on every change of the lists.
     let shape = Memo::new(move |_| {
