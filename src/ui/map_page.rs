@@ -319,6 +319,8 @@ fn OpenMap(
             <button type="button" class="button" aria-pressed=move || (editor.panel.get() == Panel::History).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::History { Panel::Closed } else { Panel::History })>"History"</button>
             <button type="button" class="button" on:click=move |_| session.export()>"Export"</button>
+            <button type="button" class="button" aria-pressed=move || (editor.panel.get() == Panel::Print).to_string()
+                on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Print { Panel::Closed } else { Panel::Print })>"Print / PDF"</button>
             <button type="button" class="button primary" aria-pressed=move || (editor.panel.get() == Panel::Share).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Share { Panel::Closed } else { Panel::Share })>"Share"</button>
         }

@@ -14,6 +14,7 @@ pub mod matrix_view;
 pub mod page;
 pub mod pain_matrix_view;
 pub mod personas_panel;
+pub mod print_panel;
 pub mod priorities_view;
 pub mod scope_panel;
 pub mod share_panel;

@@ -7,6 +7,7 @@ use crate::ui::editor::health_panel::{Findings, HealthPanel};
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
+use crate::ui::editor::print_panel::PrintPanel;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::share_panel::SharePanel;
@@ -67,6 +68,7 @@ pub fn EditorPage(
         Panel::History => view! { <HistoryPanel/> }.into_any(),
         Panel::Health => view! { <HealthPanel/> }.into_any(),
         Panel::Share => view! { <SharePanel/> }.into_any(),
+        Panel::Print => view! { <PrintPanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

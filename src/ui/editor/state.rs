@@ -92,6 +92,8 @@ pub enum Panel {
     Share,
     /// The map's health check.
     Health,
+    /// Print a poster.
+    Print,
 }
 
 /// Which view of the map is shown.
