@@ -3,7 +3,7 @@
 //! truth, pain points and the dashed to-be curve.
 
 use super::geometry::{emotion_y, nearest, slot_x, truncate, Frame};
-use super::palette::{BAND, BRAND, GRID, INK, LINES, MOMENT, MUTED, PAIN, PAPER};
+use super::palette::{BAND, BRAND, GRID, HIGHLIGHT, INK, LINES, MOMENT, MUTED, PAIN, PAPER};
 use super::{font, ChartError};
 use crate::model::{Emotion, Id, JourneyMap, LaneKind};
 use plotters::element::DashedPathElement;
@@ -26,6 +26,8 @@ pub struct CurveOptions {
     pub selected: Option<Id>,
     /// The touchpoint under the pointer.
     pub hovered: Option<Id>,
+    /// A stage to pick out (its index), as presentation mode does for the stage shown.
+    pub highlight_stage: Option<usize>,
 }
 
 impl Default for CurveOptions {
@@ -37,6 +39,7 @@ impl Default for CurveOptions {
             hidden: Vec::new(),
             selected: None,
             hovered: None,
+            highlight_stage: None,
         }
     }
 }
@@ -265,14 +268,18 @@ pub fn draw_emotion_curve<DB: DrawingBackend>(
     for (i, stage) in model.stages.iter().enumerate() {
         let x0 = plot.left + stage.start as f64 * slot_w;
         let x1 = plot.left + stage.end as f64 * slot_w;
-        if i % 2 == 1 {
+        let band = [
+            (px(x0), px(plot.top - 50.0 * s)),
+            (px(x1), px(plot.bottom())),
+        ];
+        if options.highlight_stage == Some(i) {
+            area.draw(&Rectangle::new(band, HIGHLIGHT.filled()))?;
             area.draw(&Rectangle::new(
-                [
-                    (px(x0), px(plot.top - 50.0 * s)),
-                    (px(x1), px(plot.bottom())),
-                ],
-                BAND.filled(),
+                band,
+                BRAND.stroke_width((2.0 * s).round().max(1.0) as u32),
             ))?;
+        } else if i % 2 == 1 {
+            area.draw(&Rectangle::new(band, BAND.filled()))?;
         }
         let chars = ((x1 - x0) / (7.5 * s)).max(3.0) as usize;
         area.draw(&Text::new(

@@ -14,6 +14,8 @@ pub const GRID: RGBColor = RGBColor(203, 213, 225);
 pub const PAPER: RGBColor = RGBColor(255, 255, 255);
 /// Alternate stage band.
 pub const BAND: RGBColor = RGBColor(241, 245, 249);
+/// A stage picked out (presentation mode).
+pub const HIGHLIGHT: RGBColor = RGBColor(254, 243, 199);
 /// The persona line and the app's brand.
 pub const BRAND: RGBColor = RGBColor(15, 94, 89);
 /// Moments of truth.

@@ -19,6 +19,7 @@ pub mod map;
 pub mod order;
 pub mod pain_matrix;
 pub mod persist;
+pub mod presentation;
 pub mod priorities;
 pub mod restore;
 pub mod scales;

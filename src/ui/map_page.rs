@@ -13,6 +13,7 @@ use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::present::Presentation;
 use crate::ui::toast::Toasts;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -313,9 +314,11 @@ fn OpenMap(
     });
 
     let repaired = RwSignal::new(notes);
+    let presenting = RwSignal::new(false);
     let end = move || {
         view! {
             <SaveStatusView/>
+            <button type="button" class="button" data-testid="present-button" on:click=move |_| presenting.set(true)>"Present"</button>
             <button type="button" class="button" aria-pressed=move || (editor.panel.get() == Panel::History).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::History { Panel::Closed } else { Panel::History })>"History"</button>
             <button type="button" class="button" on:click=move |_| session.export()>"Export"</button>
@@ -342,6 +345,9 @@ fn OpenMap(
         <Show when=move || session.preview.with(|p| p.is_none()) fallback=move || view! { <PreviewPage/> }>
             <EditorPage toolbar_end=ToChildren::to_children(end)/>
         </Show>
+        {move || presenting.get().then(|| view! {
+            <Presentation map=editor.with_map_untracked(JourneyMap::clone) on_close=Callback::new(move |_| presenting.set(false))/>
+        })}
     }
 }
 

@@ -12,6 +12,7 @@ pub mod list_page;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;
+pub mod present;
 pub mod toast;
 pub mod update_prompt;
 pub mod viewer;

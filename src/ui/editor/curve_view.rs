@@ -34,6 +34,7 @@ pub fn CurveView() -> impl IntoView {
         hidden: hidden.get(),
         selected: selected.get(),
         hovered: hover.with(|h| h.as_ref().map(|h| h.id)),
+        highlight_stage: None,
     };
     // Redraw when the map, the size or the options change; not otherwise.
     let chart = use_chart_canvas(move |area, dpr| {

@@ -10,6 +10,7 @@ use crate::routes::Route;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::state::{EditorState, Panel, View};
+use crate::ui::present::Presentation;
 use crate::ui::toast::Toasts;
 use crate::ui::viewer::about::About;
 use crate::ui::viewer::card_details::CardDetails;
@@ -55,6 +56,7 @@ pub fn SharedMap(
     let payload = StoredValue::new(payload);
     let save = move |_| payload.with_value(|p| save_copy(p, protected, toasts));
     let people = viewer.people();
+    let presenting = RwSignal::new(false);
     let tab = move |v: View, label: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" aria-selected=move || (viewer.view.get() == v).to_string()
@@ -94,6 +96,7 @@ pub fn SharedMap(
                     </div>
                     <button type="button" class="button" aria-pressed=move || about_open().to_string()
                         on:click=move |_| viewer.panel.set(if about_open() { Panel::Closed } else { Panel::Scope })>"About this map"</button>
+                    <button type="button" class="button" data-testid="present-button" on:click=move |_| presenting.set(true)>"Present"</button>
                     <label class="field inline">
                         <span class="field-label">"Group lanes"</span>
                         <select on:change:target=move |ev| viewer.grouping.set(if ev.target().value() == "by" { Grouping::ByStakeholder } else { Grouping::Together })>
@@ -116,5 +119,8 @@ pub fn SharedMap(
                 {panel}
             </div>
         </div>
+        {move || presenting.get().then(|| view! {
+            <Presentation map=viewer.with_map_untracked(JourneyMap::clone) on_close=Callback::new(move |_| presenting.set(false))/>
+        })}
     }
 }

@@ -1,0 +1,78 @@
+// Presentation mode, driven like a facilitator with a clicker: one stage at a time, big
+// type and high contrast, PageDown/PageUp and the arrows move, Esc leaves; in the editor
+// and in the read-only viewer.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp } from './fixtures.mjs';
+
+const axe = async (page) => {
+  const results = await new AxeBuilder({ page }).include('[data-testid=presentation]')
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`);
+};
+
+test('a map is presented one stage at a time with the clicker keys, and Esc leaves', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /B2B SaaS \(enterprise\)/ }).click();
+  await page.locator('.stage-name').first().waitFor();
+  const names = (await page.locator('.stage-name').evaluateAll((els) => els.map((e) => e.value))).map((s) => s.trim());
+  expect(names.length).toBeGreaterThanOrEqual(5);
+  const present = page.getByTestId('present-button');
+  await present.click();
+  const show = page.getByTestId('presentation');
+  await expect(show).toBeVisible();
+  await expect(show).toBeFocused();
+  const count = page.getByTestId('present-count');
+  const stage = show.locator('.present-stage');
+  await expect(count).toHaveText(`Stage 1 of ${names.length}`);
+  await expect(stage).toHaveText(names[0]);
+  await expect(show.locator('.present-curve')).toBeVisible();
+  await expect(show.getByRole('heading', { name: 'Touchpoints' })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('PageDown');
+  await expect(count).toHaveText(`Stage 2 of ${names.length}`);
+  await expect(stage).toHaveText(names[1]);
+  await page.keyboard.press('ArrowRight');
+  await expect(stage).toHaveText(names[2]);
+  await page.keyboard.press('PageUp');
+  await expect(stage).toHaveText(names[1]);
+  await page.keyboard.press('End');
+  await expect(stage).toHaveText(names[names.length - 1]);
+  // Past the end stays at the end; the Next button is off there.
+  await page.keyboard.press('PageDown');
+  await expect(count).toHaveText(`Stage ${names.length} of ${names.length}`);
+  await expect(show.getByRole('button', { name: 'Next →' })).toBeDisabled();
+  await page.keyboard.press('Home');
+  await expect(stage).toHaveText(names[0]);
+  await show.getByRole('button', { name: 'Next →' }).click();
+  await expect(stage).toHaveText(names[1]);
+  // The top friction points carry their badge on their stage's slide.
+  let tops = 0;
+  for (let i = 0; i < names.length; i++) {
+    await page.keyboard.press(i === 0 ? 'Home' : 'PageDown');
+    tops += await show.locator('.top-badge').count();
+  }
+  expect(tops).toBe(3);
+  await page.keyboard.press('Escape');
+  await expect(show).toHaveCount(0);
+  await expect(present).toBeFocused();
+  // Nothing was changed by presenting.
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+});
+
+test('a shared map can be presented from the viewer', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.getByTestId('present-button').click();
+  const show = page.getByTestId('presentation');
+  await expect(show).toBeVisible();
+  await expect(page.getByTestId('present-count')).toHaveText(/^Stage 1 of \d+$/);
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('present-count')).toHaveText(/^Stage 2 of \d+$/);
+  await page.keyboard.press('Escape');
+  await expect(show).toHaveCount(0);
+});
