@@ -12,6 +12,8 @@ use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::toast::Toasts;
 use leptos::prelude::*;
 
+mod mermaid_import;
+
 /// An imported map whose id is already taken: the user decides.
 #[derive(Clone, Debug, PartialEq)]
 struct Clash {
@@ -182,6 +184,7 @@ pub fn MapList() -> impl IntoView {
                         "Import…"
                         <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-input" on:change=on_file/>
                     </label>
+                    <mermaid_import::MermaidImport/>
                     <button type="button" class="button" on:click=export_all>"Export all"</button>
                 </div>
             </div>

@@ -11,6 +11,7 @@ pub mod health_panel;
 pub mod history_panel;
 pub mod lane_row;
 pub mod matrix_view;
+pub mod mermaid_panel;
 pub mod page;
 pub mod personas_panel;
 pub mod priorities_view;

@@ -6,6 +6,7 @@ use crate::ui::editor::grid::Grid;
 use crate::ui::editor::health_panel::{Findings, HealthPanel};
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
+use crate::ui::editor::mermaid_panel::MermaidPanel;
 use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
 use crate::ui::editor::scope_panel::ScopePanel;
@@ -67,6 +68,7 @@ pub fn EditorPage(
         Panel::History => view! { <HistoryPanel/> }.into_any(),
         Panel::Health => view! { <HealthPanel/> }.into_any(),
         Panel::Share => view! { <SharePanel/> }.into_any(),
+        Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

@@ -92,6 +92,8 @@ pub enum Panel {
     Share,
     /// The map's health check.
     Health,
+    /// The map as a Mermaid journey diagram.
+    Mermaid,
 }
 
 /// Which view of the map is shown.
