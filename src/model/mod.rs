@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod csv_files;
 pub mod dates;
 pub mod edit;
 pub mod formulas;

@@ -321,6 +321,8 @@ fn OpenMap(
             <button type="button" class="button" on:click=move |_| session.export()>"Export"</button>
             <button type="button" class="button" data-testid="mermaid-button" aria-pressed=move || (editor.panel.get() == Panel::Mermaid).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Mermaid { Panel::Closed } else { Panel::Mermaid })>"Mermaid"</button>
+            <button type="button" class="button" data-testid="csv-button" aria-pressed=move || (editor.panel.get() == Panel::Csv).to_string()
+                on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Csv { Panel::Closed } else { Panel::Csv })>"CSV"</button>
             <button type="button" class="button primary" aria-pressed=move || (editor.panel.get() == Panel::Share).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Share { Panel::Closed } else { Panel::Share })>"Share"</button>
         }

@@ -4,6 +4,7 @@ pub mod card;
 pub mod card_panel;
 pub mod cell;
 pub mod chart_canvas;
+pub mod csv_panel;
 pub mod curve_view;
 pub mod drag;
 pub mod grid;

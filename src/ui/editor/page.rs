@@ -1,6 +1,7 @@
 //! The editor: toolbar, the current view (grid, curve or stakeholders) and a side panel.
 
 use crate::ui::editor::card_panel::CardPanel;
+use crate::ui::editor::csv_panel::CsvPanel;
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::grid::Grid;
 use crate::ui::editor::health_panel::{Findings, HealthPanel};
@@ -69,6 +70,7 @@ pub fn EditorPage(
         Panel::Health => view! { <HealthPanel/> }.into_any(),
         Panel::Share => view! { <SharePanel/> }.into_any(),
         Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
+        Panel::Csv => view! { <CsvPanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

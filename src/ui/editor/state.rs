@@ -94,6 +94,8 @@ pub enum Panel {
     Health,
     /// The map as a Mermaid journey diagram.
     Mermaid,
+    /// Spreadsheet (CSV) files out and in.
+    Csv,
 }
 
 /// Which view of the map is shown.
