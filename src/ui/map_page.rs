@@ -12,6 +12,7 @@ use crate::services::workspace::{now, Backing, Workspace};
 use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
+use crate::ui::editor::panel_toggle::panel_toggle;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::toast::Toasts;
 use leptos::context::Provider;
@@ -319,10 +320,8 @@ fn OpenMap(
             <button type="button" class="button" aria-pressed=move || (editor.panel.get() == Panel::History).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::History { Panel::Closed } else { Panel::History })>"History"</button>
             <button type="button" class="button" on:click=move |_| session.export()>"Export"</button>
-            <button type="button" class="button" data-testid="mermaid-button" aria-pressed=move || (editor.panel.get() == Panel::Mermaid).to_string()
-                on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Mermaid { Panel::Closed } else { Panel::Mermaid })>"Mermaid"</button>
-            <button type="button" class="button" data-testid="csv-button" aria-pressed=move || (editor.panel.get() == Panel::Csv).to_string()
-                on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Csv { Panel::Closed } else { Panel::Csv })>"CSV"</button>
+            {panel_toggle(editor, Panel::Mermaid, "Mermaid", "mermaid-button")}
+            {panel_toggle(editor, Panel::Csv, "CSV", "csv-button")}
             <button type="button" class="button primary" aria-pressed=move || (editor.panel.get() == Panel::Share).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Share { Panel::Closed } else { Panel::Share })>"Share"</button>
         }

@@ -133,31 +133,42 @@ pub fn CsvPanel() -> impl IntoView {
             Err(e) => preview.set(Some(Err(e.to_string()))),
         }
     };
+    // One shape for every outcome, so the preview is one view: a message, the rows to
+    // add, the rows left out, and the buttons.
     let shown = move || {
-        preview.get().map(|p| match p {
-            Err(e) => view! { <p class="form-error" role="alert" data-testid="csv-error">{e}</p> }.into_any(),
-            Ok(p) => {
-                let more = p.rows.len().saturating_sub(SHOWN_ROWS);
-                let rows = p.rows.iter().take(SHOWN_ROWS).map(|r| view! { <li>{r.clone()}</li> }).collect_view();
-                let errors = (!p.errors.is_empty()).then(|| view! {
-                    <div class="form-error" role="alert" data-testid="csv-row-errors">
-                        <p><strong>{format!("{} left out:", plural(p.errors.len(), "row is", "rows are"))}</strong></p>
-                        <ul>{p.errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-                    </div>
-                });
-                let can_add = p.edit.is_some();
-                view! {
-                    <div class="csv-preview" data-testid="csv-preview">
-                        <p>{if can_add { summary(&p) } else { "No row of the file can be added.".to_string() }}</p>
-                        <ul class="left-out">{rows}{(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}</ul>
-                        {errors}
-                        <p class="actions">
-                            <button type="button" class="button primary" disabled=!can_add on:click=add>"Add to the map"</button>
-                            <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
-                        </p>
-                    </div>
+        preview.get().map(|p| {
+            let (message, failed, mut rows, errors, can_add) = match p {
+                Err(e) => (e, true, Vec::new(), Vec::new(), false),
+                Ok(p) => {
+                    let message = if p.edit.is_some() {
+                        summary(&p)
+                    } else {
+                        "No row of the file can be added.".to_string()
+                    };
+                    let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
+                    (message, false, p.rows, errors, p.edit.is_some())
                 }
-                .into_any()
+            };
+            let more = rows.len().saturating_sub(SHOWN_ROWS);
+            rows.truncate(SHOWN_ROWS);
+            if more > 0 {
+                rows.push(format!("and {more} more"));
+            }
+            let no_errors = errors.is_empty();
+            let errors_head = format!("{} left out:", plural(errors.len(), "row is", "rows are"));
+            view! {
+                <div class="csv-preview" data-testid="csv-preview">
+                    <p class:form-error=failed role=failed.then_some("alert") data-testid=if failed { "csv-error" } else { "csv-summary" }>{message}</p>
+                    <ul class="left-out">{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <div class="form-error" role="alert" data-testid="csv-row-errors" hidden=no_errors>
+                        <p><strong>{errors_head}</strong></p>
+                        <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                    <p class="actions">
+                        <button type="button" class="button primary" disabled=!can_add on:click=add>"Add to the map"</button>
+                        <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+                    </p>
+                </div>
             }
         })
     };

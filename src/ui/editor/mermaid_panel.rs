@@ -25,25 +25,25 @@ fn actors_from(value: &str) -> Actors {
 pub fn MermaidPanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let choice = RwSignal::new(String::from("all"));
-    let options = Memo::new(move |_| {
-        editor.read(Part::Stakeholders, |m| {
-            editor.track(Part::Personas);
-            let mut out = vec![(
-                "all".to_string(),
-                "Every stakeholder on each touchpoint".to_string(),
-            )];
-            out.extend(
-                m.stakeholders
-                    .iter()
-                    .map(|s| (format!("s{}", s.id), format!("Only {}", s.name))),
-            );
-            out.extend(
-                m.personas
-                    .iter()
-                    .map(|p| (format!("p{}", p.id), format!("The persona {}", p.name))),
-            );
-            out
-        })
+    // The choices as the panel opens (it is opened again to see a renamed stakeholder).
+    let options = editor.with_map_untracked(|m| {
+        let mut out = vec![(
+            "all".to_string(),
+            "Every stakeholder on each touchpoint".to_string(),
+        )];
+        out.extend(
+            m.stakeholders
+                .iter()
+                .map(|s| (format!("s{}", s.id), format!("Only {}", s.name))),
+        );
+        out.extend(
+            m.personas
+                .iter()
+                .map(|p| (format!("p{}", p.id), format!("The persona {}", p.name))),
+        );
+        out.into_iter()
+            .map(|(value, label)| view! { <option value=value>{label}</option> })
+            .collect_view()
     });
     // Made again on every change while the panel is open: a few microseconds.
     let diagram = Memo::new(move |_| {
@@ -83,7 +83,7 @@ pub fn MermaidPanel() -> impl IntoView {
                 <span class="field-label">"Whose view"</span>
                 <select data-testid="mermaid-actors" prop:value=move || choice.get()
                     on:change:target=move |ev| choice.set(ev.target().value())>
-                    {move || options.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                    {options}
                 </select>
             </label>
             <label class="field">
@@ -97,11 +97,9 @@ pub fn MermaidPanel() -> impl IntoView {
             <h3>"Left out of the diagram"</h3>
             <ul class="left-out" data-testid="mermaid-left-out">
                 {move || diagram.with(|d| {
-                    if d.left_out.is_empty() {
-                        view! { <li>"Nothing: the diagram holds the whole map."</li> }.into_any()
-                    } else {
-                        d.left_out.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view().into_any()
-                    }
+                    let nothing = ["Nothing: the diagram holds the whole map.".to_string()];
+                    let notes = if d.left_out.is_empty() { &nothing[..] } else { &d.left_out[..] };
+                    notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()
                 })}
             </ul>
         </aside>

@@ -14,6 +14,7 @@ pub mod lane_row;
 pub mod matrix_view;
 pub mod mermaid_panel;
 pub mod page;
+pub mod panel_toggle;
 pub mod personas_panel;
 pub mod priorities_view;
 pub mod scope_panel;

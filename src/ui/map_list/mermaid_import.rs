@@ -14,18 +14,28 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The heading and lines of a refused diagram.
+fn refused(errors: &[ImportError]) -> (String, Vec<String>) {
+    (
+        format!(
+            "Nothing was imported. Fix {} and import again:",
+            plural(errors.len(), "line", "lines")
+        ),
+        errors.iter().map(|e| e.to_string()).collect(),
+    )
+}
+
 /// The "Import Mermaid…" button and its dialog.
 #[component]
-pub fn MermaidImport() -> impl IntoView {
+pub fn MermaidImport() -> AnyView {
     let workspace = expect_context::<Workspace>();
     let toasts = expect_context::<Toasts>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let text = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<ImportError>::new());
-    let failed = RwSignal::new(None::<String>);
+    // What went wrong: a heading and the refused lines (or the reason the map was not saved).
+    let problem = RwSignal::new(None::<(String, Vec<String>)>);
     let open = move |_| {
-        errors.set(Vec::new());
-        failed.set(None);
+        problem.set(None);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
@@ -36,11 +46,10 @@ pub fn MermaidImport() -> impl IntoView {
         }
     };
     let run = move |source: String| {
-        failed.set(None);
+        problem.set(None);
         match import(&source) {
-            Err(e) => errors.set(e),
+            Err(e) => problem.set(Some(refused(&e))),
             Ok(imported) => {
-                errors.set(Vec::new());
                 let map = &imported.map;
                 match workspace.create(map) {
                     Ok(id) => {
@@ -61,8 +70,9 @@ pub fn MermaidImport() -> impl IntoView {
                         close();
                         navigate(&Route::Map(id));
                     }
-                    Err(e) => failed.set(Some(format!(
-                        "The map could not be saved: {e}. Free some space or export your maps, then try again."
+                    Err(e) => problem.set(Some((
+                        format!("The map could not be saved: {e}. Free some space or export your maps, then try again."),
+                        Vec::new(),
                     ))),
                 }
             }
@@ -77,7 +87,7 @@ pub fn MermaidImport() -> impl IntoView {
                     run(content);
                 }
                 Ok(None) => {}
-                Err(e) => failed.set(Some(e)),
+                Err(e) => problem.set(Some((e, Vec::new()))),
             }
             input.set_value("");
         });
@@ -94,16 +104,12 @@ pub fn MermaidImport() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input:target=move |ev| text.set(ev.target().value())></textarea>
             </label>
-            {move || failed.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            {move || {
-                let list = errors.get();
-                (!list.is_empty()).then(|| view! {
-                    <div class="form-error" role="alert" data-testid="mermaid-import-errors">
-                        <p><strong>"Nothing was imported. "</strong>{format!("Fix {} and import again:", plural(list.len(), "line", "lines"))}</p>
-                        <ul>{list.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-                    </div>
-                })
-            }}
+            {move || problem.get().map(|(heading, lines)| view! {
+                <div class="form-error" role="alert" data-testid="mermaid-import-errors">
+                    <p>{heading}</p>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <div class="dialog-actions">
                 <label class="button file-button">
                     "Choose a file…"
@@ -115,4 +121,5 @@ pub fn MermaidImport() -> impl IntoView {
             </div>
         </dialog>
     }
+    .into_any()
 }
