@@ -373,6 +373,95 @@ pub fn run_mermaid(seed: u64, cases: u64) -> Tally {
     tally
 }
 
+/// Runs `cases` cases of the CSV importer's fuzzer from `seed`: mutations (quotes,
+/// separators, line ends, bad numbers, cuts) of the sample map's touchpoint and stakeholder
+/// files, read into the sample map and into a blank one. Every file-level refusal must be
+/// a message, every row left out must name its line, and every edit must apply and leave a
+/// valid map.
+pub fn run_csv(seed: u64, cases: u64) -> Tally {
+    use super::csv_files::{export, import, Table};
+    use super::map::JourneyMap;
+    use super::templates;
+    use super::validate::is_valid;
+    let mut rng = SplitMix::new(seed);
+    let sample = templates::sample_map();
+    let targets = [sample.clone(), JourneyMap::blank("Blank")];
+    let seeds = [
+        export(&sample, Table::Touchpoints),
+        export(&sample, Table::Stakeholders),
+        "Touchpoint;Stage;Emotion\nA;B;1\n".to_string(),
+    ];
+    const PIECES: &[&str] = &[
+        "\"",
+        ",",
+        ";",
+        "\r\n",
+        "\n",
+        "\r",
+        "é",
+        "😀",
+        "-3",
+        "12",
+        "+1",
+        "−2",
+        "yes",
+        "maybe",
+        "\u{feff}",
+        "Touchpoint",
+        "Name",
+        "Stage",
+        ",,,,,,,,,,,,",
+        "\"\"",
+    ];
+    let mut tally = Tally::default();
+    for _ in 0..cases {
+        tally.cases += 1;
+        let mut text = seeds[rng.below(seeds.len() as u64) as usize].clone();
+        for _ in 0..1 + rng.below(6) {
+            let mut at = rng.below(text.len() as u64 + 1) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match rng.below(3) {
+                0 => text.insert_str(at, PIECES[rng.below(PIECES.len() as u64) as usize]),
+                1 => {
+                    let mut end = (at + rng.below(16) as usize).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, "");
+                }
+                _ => text.insert(at, char::from_u32(rng.below(0x3000) as u32).unwrap_or('x')),
+            }
+        }
+        let target = &targets[rng.below(2) as usize];
+        let mut out = target.clone();
+        match import(target, &text, &mut || out.new_id()) {
+            Err(e) => {
+                tally.errors += 1;
+                assert!(!e.0.is_empty());
+            }
+            Ok(preview) => {
+                let lines = text.split('\n').count() as u64;
+                for e in &preview.errors {
+                    assert!(e.line >= 1 && e.line <= lines, "{e} in {text:?}");
+                    assert!(!e.reason.is_empty());
+                }
+                if preview.edit.is_some() || !preview.errors.is_empty() {
+                    tally.maps += 1;
+                } else {
+                    tally.errors += 1;
+                }
+                if let Some(edit) = preview.edit {
+                    edit.apply(&mut out).expect("the import's edit applies");
+                    assert!(is_valid(&out), "{text:?}");
+                }
+            }
+        }
+    }
+    tally
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
