@@ -23,16 +23,18 @@ layer() { # name, command...
 mkdir -p target
 
 layer "native (cargo test)" cargo test --quiet --features selftest
-# The decoders of files and share links against random and mutated input (release build,
+# The decoders of files, share links, Mermaid journeys and CSV files against random and mutated input (release build,
 # 10^4 cases each; a new seed every day, printed so a failure can be replayed; the README
 # gives the 10^5-case runs).
 fuzz() {
   local seed
   seed=$(date -u +%Y%m%d)
-  cargo build --release --quiet --features selftest --example fuzz_share --example fuzz_restore
+  cargo build --release --quiet --features selftest --example fuzz_share --example fuzz_restore --example fuzz_mermaid --example fuzz_csv
   target/release/examples/fuzz_restore 10000 "$seed"
   target/release/examples/fuzz_share 10000 "$seed"
-  echo "2 passed, 0 failed"
+  target/release/examples/fuzz_mermaid 10000 "$seed"
+  target/release/examples/fuzz_csv 10000 "$seed"
+  echo "4 passed, 0 failed"
 }
 layer "fuzz (10^4 cases each, release)" fuzz
 layer "browser (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --tests

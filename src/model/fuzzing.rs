@@ -274,6 +274,194 @@ pub fn run_share(seed: u64, cases: u64) -> Tally {
     tally
 }
 
+/// Runs `cases` cases of the Mermaid importer's fuzzer from `seed`: mutations (inserted
+/// syntax, cuts, random characters) of the fixtures and of the templates' exports. Every
+/// refusal must name lines of the text with a reason; every import must give a valid map
+/// whose export imports again to the same export.
+pub fn run_mermaid(seed: u64, cases: u64) -> Tally {
+    use super::mermaid::{export, import, Actors};
+    use super::templates;
+    use super::validate::is_valid;
+    let mut rng = SplitMix::new(seed);
+    let mut seeds: Vec<String> = [
+        include_str!("../../tests/fixtures/mermaid/docs-user-journey.mmd"),
+        include_str!("../../tests/fixtures/mermaid/docs-accessibility.mmd"),
+        include_str!("../../tests/fixtures/mermaid/everything.mmd"),
+        include_str!("../../tests/fixtures/mermaid/readme.md"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    seeds.extend(
+        templates::TEMPLATES
+            .iter()
+            .filter_map(|t| templates::build(t.key))
+            .map(|m| export(&m, Actors::Stakeholders).text),
+    );
+    const PIECES: &[&str] = &[
+        ":",
+        ";",
+        "#",
+        "#58;",
+        "#quot;",
+        "%%",
+        "%%{",
+        "}%%",
+        "{",
+        "}",
+        "\n",
+        "\r\n",
+        "section ",
+        "title ",
+        "accDescr {",
+        "accDescr:",
+        "accTitle:",
+        "journey",
+        "---\n",
+        "```mermaid\n",
+        "```\n",
+        "é",
+        "😀",
+        "İ",
+        "9",
+        "-1",
+        "2.5",
+        ",",
+        " ",
+        "\u{feff}",
+    ];
+    let mut tally = Tally::default();
+    for _ in 0..cases {
+        tally.cases += 1;
+        let mut text = seeds[rng.below(seeds.len() as u64) as usize].clone();
+        for _ in 0..1 + rng.below(6) {
+            let mut at = rng.below(text.len() as u64 + 1) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match rng.below(3) {
+                0 => text.insert_str(at, PIECES[rng.below(PIECES.len() as u64) as usize]),
+                1 => {
+                    let mut end = (at + rng.below(8) as usize).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, "");
+                }
+                _ => text.insert(at, char::from_u32(rng.below(0x3000) as u32).unwrap_or('x')),
+            }
+        }
+        match import(&text) {
+            Ok(imported) => {
+                tally.maps += 1;
+                assert!(is_valid(&imported.map), "{text:?}");
+                let out = export(&imported.map, Actors::Stakeholders).text;
+                let again = import(&out).unwrap_or_else(|e| panic!("{e:?} for {out:?}"));
+                assert_eq!(export(&again.map, Actors::Stakeholders).text, out);
+            }
+            Err(errors) => {
+                tally.errors += 1;
+                assert!(!errors.is_empty());
+                let lines = text.split('\n').count();
+                for e in errors {
+                    assert!(e.line >= 1 && e.line <= lines, "{e} in {text:?}");
+                    assert!(!e.reason.is_empty());
+                }
+            }
+        }
+    }
+    tally
+}
+
+/// Runs `cases` cases of the CSV importer's fuzzer from `seed`: mutations (quotes,
+/// separators, line ends, bad numbers, cuts) of the sample map's touchpoint and stakeholder
+/// files, read into the sample map and into a blank one. Every file-level refusal must be
+/// a message, every row left out must name its line, and every edit must apply and leave a
+/// valid map.
+pub fn run_csv(seed: u64, cases: u64) -> Tally {
+    use super::csv_files::{export, import, Table};
+    use super::map::JourneyMap;
+    use super::templates;
+    use super::validate::is_valid;
+    let mut rng = SplitMix::new(seed);
+    let sample = templates::sample_map();
+    let targets = [sample.clone(), JourneyMap::blank("Blank")];
+    let seeds = [
+        export(&sample, Table::Touchpoints),
+        export(&sample, Table::Stakeholders),
+        "Touchpoint;Stage;Emotion\nA;B;1\n".to_string(),
+    ];
+    const PIECES: &[&str] = &[
+        "\"",
+        ",",
+        ";",
+        "\r\n",
+        "\n",
+        "\r",
+        "é",
+        "😀",
+        "-3",
+        "12",
+        "+1",
+        "−2",
+        "yes",
+        "maybe",
+        "\u{feff}",
+        "Touchpoint",
+        "Name",
+        "Stage",
+        ",,,,,,,,,,,,",
+        "\"\"",
+    ];
+    let mut tally = Tally::default();
+    for _ in 0..cases {
+        tally.cases += 1;
+        let mut text = seeds[rng.below(seeds.len() as u64) as usize].clone();
+        for _ in 0..1 + rng.below(6) {
+            let mut at = rng.below(text.len() as u64 + 1) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match rng.below(3) {
+                0 => text.insert_str(at, PIECES[rng.below(PIECES.len() as u64) as usize]),
+                1 => {
+                    let mut end = (at + rng.below(16) as usize).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, "");
+                }
+                _ => text.insert(at, char::from_u32(rng.below(0x3000) as u32).unwrap_or('x')),
+            }
+        }
+        let target = &targets[rng.below(2) as usize];
+        let mut out = target.clone();
+        match import(target, &text, &mut || out.new_id()) {
+            Err(e) => {
+                tally.errors += 1;
+                assert!(!e.0.is_empty());
+            }
+            Ok(preview) => {
+                let lines = text.split('\n').count() as u64;
+                for e in &preview.errors {
+                    assert!(e.line >= 1 && e.line <= lines, "{e} in {text:?}");
+                    assert!(!e.reason.is_empty());
+                }
+                if preview.edit.is_some() || !preview.errors.is_empty() {
+                    tally.maps += 1;
+                } else {
+                    tally.errors += 1;
+                }
+                if let Some(edit) = preview.edit {
+                    edit.apply(&mut out).expect("the import's edit applies");
+                    assert!(is_valid(&out), "{text:?}");
+                }
+            }
+        }
+    }
+    tally
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod csv_files;
 pub mod dates;
 pub mod edit;
 pub mod formulas;
@@ -16,6 +17,7 @@ pub mod health;
 pub mod history;
 pub mod ids;
 pub mod map;
+pub mod mermaid;
 pub mod order;
 pub mod pain_matrix;
 pub mod persist;

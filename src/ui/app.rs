@@ -18,6 +18,10 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     let toasts = Toasts::new();
     provide_context(toasts);
+    // What the map list did before it opened this page (e.g. an import's report).
+    if let Some(notice) = crate::adapters::handoff::take_notice() {
+        toasts.info(&notice);
+    }
     let route = use_route();
     // Maps kept in memory only (storage refused) and changed: leaving loses them, so the
     // browser asks first. (The editor asks too while its map is not stored.)

@@ -12,6 +12,8 @@ use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::toast::Toasts;
 use leptos::prelude::*;
 
+mod mermaid_import;
+
 /// An imported map whose id is already taken: the user decides.
 #[derive(Clone, Debug, PartialEq)]
 struct Clash {
@@ -21,7 +23,7 @@ struct Clash {
 }
 
 /// Opens map `id` in the editor: in this page, or in the editor page at `editor`.
-fn open_map(editor: &str, id: String) {
+pub(crate) fn open_map(editor: &str, id: String) {
     if editor.is_empty() {
         navigate(&Route::Map(id));
     } else {
@@ -197,6 +199,7 @@ pub fn MapList(
                         "Import…"
                         <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-input" on:change=on_file/>
                     </label>
+                    <mermaid_import::MermaidImport editor=editor/>
                     <button type="button" class="button" on:click=export_all>"Export all"</button>
                 </div>
             </div>

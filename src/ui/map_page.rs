@@ -12,6 +12,7 @@ use crate::services::workspace::{now, Backing, Workspace};
 use crate::ui::app::NotFound;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::page::EditorPage;
+use crate::ui::editor::panel_toggle::panel_toggle;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::present::Presentation;
 use crate::ui::toast::Toasts;
@@ -324,6 +325,8 @@ fn OpenMap(
             <button type="button" class="button" on:click=move |_| session.export()>"Export"</button>
             <button type="button" class="button" aria-pressed=move || (editor.panel.get() == Panel::Print).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Print { Panel::Closed } else { Panel::Print })>"Print / PDF"</button>
+            {panel_toggle(editor, Panel::Mermaid, "Mermaid", "mermaid-button")}
+            {panel_toggle(editor, Panel::Csv, "CSV", "csv-button")}
             <button type="button" class="button primary" aria-pressed=move || (editor.panel.get() == Panel::Share).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Share { Panel::Closed } else { Panel::Share })>"Share"</button>
         }

@@ -1,11 +1,13 @@
 //! The editor: toolbar, the current view (grid, curve or stakeholders) and a side panel.
 
 use crate::ui::editor::card_panel::CardPanel;
+use crate::ui::editor::csv_panel::CsvPanel;
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::grid::Grid;
 use crate::ui::editor::health_panel::{Findings, HealthPanel};
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
+use crate::ui::editor::mermaid_panel::MermaidPanel;
 use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::print_panel::PrintPanel;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
@@ -69,6 +71,8 @@ pub fn EditorPage(
         Panel::Health => view! { <HealthPanel/> }.into_any(),
         Panel::Share => view! { <SharePanel/> }.into_any(),
         Panel::Print => view! { <PrintPanel/> }.into_any(),
+        Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
+        Panel::Csv => view! { <CsvPanel/> }.into_any(),
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

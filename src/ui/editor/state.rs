@@ -94,6 +94,10 @@ pub enum Panel {
     Health,
     /// Print a poster.
     Print,
+    /// The map as a Mermaid journey diagram.
+    Mermaid,
+    /// Spreadsheet (CSV) files out and in.
+    Csv,
 }
 
 /// Which view of the map is shown.

@@ -72,9 +72,13 @@ pub fn SharedMap(
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),
         Panel::Scope | Panel::Personas => view! { <About/> }.into_any(),
-        Panel::Closed | Panel::History | Panel::Share | Panel::Health | Panel::Print => {
-            ().into_any()
-        }
+        Panel::Closed
+        | Panel::History
+        | Panel::Share
+        | Panel::Health
+        | Panel::Print
+        | Panel::Mermaid
+        | Panel::Csv => ().into_any(),
     };
     let about_open = move || matches!(viewer.panel.get(), Panel::Scope | Panel::Personas);
     view! {
