@@ -26,7 +26,9 @@ fn curve_image(map: &JourneyMap, index: usize) -> Option<String> {
     })
 }
 
-fn slide_view(slide: Slide) -> impl IntoView {
+/// One stage's content; `key` makes its ids unique on the page.
+fn slide_view(slide: Slide, key: &str) -> impl IntoView {
+    let id = |part: &str| format!("{key}-{part}");
     let touchpoints = slide
         .touchpoints
         .into_iter()
@@ -82,19 +84,19 @@ fn slide_view(slide: Slide) -> impl IntoView {
     .flatten()
     .collect();
     view! {
-        <h2 class="present-stage" id="present-stage">{slide.name}</h2>
+        <h2 class="present-stage" id=id("stage")>{slide.name}</h2>
         {(!about.is_empty()).then(|| view! { <p class="present-about">{about.join(" · ")}</p> })}
         <div class="present-columns">
-            <section aria-labelledby="present-touch">
-                <h3 id="present-touch">"Touchpoints"</h3>
+            <div>
+                <h3 id=id("touch")>"Touchpoints"</h3>
                 <ul class="present-list">{touchpoints}</ul>
-            </section>
-            <section aria-labelledby="present-pains">
-                <h3 id="present-pains">"Pain points"</h3>
+            </div>
+            <div>
+                <h3 id=id("pains")>"Pain points"</h3>
                 {if no_pains { view! { <p class="present-meta">"None recorded."</p> }.into_any() } else { view! { <ul class="present-list">{items(pains)}</ul> }.into_any() }}
-                <h3 id="present-opps">"Opportunities"</h3>
+                <h3 id=id("opps")>"Opportunities"</h3>
                 {if no_opps { view! { <p class="present-meta">"None yet."</p> }.into_any() } else { view! { <ul class="present-list">{items(opportunities)}</ul> }.into_any() }}
-            </section>
+            </div>
         </div>
     }
 }
@@ -160,7 +162,9 @@ pub fn Presentation(map: JourneyMap, on_close: Callback<()>) -> impl IntoView {
     let slides = StoredValue::new(slides);
     let body = move || {
         let i = index.get();
-        slides.with_value(|s| s.get(i).cloned()).map(slide_view)
+        slides
+            .with_value(|s| s.get(i).cloned())
+            .map(|slide| slide_view(slide, "present"))
     };
     let curve = move || {
         let i = index.get();
@@ -187,4 +191,27 @@ pub fn Presentation(map: JourneyMap, on_close: Callback<()>) -> impl IntoView {
             </nav>
         </div>
     }
+}
+
+/// The map as a story, stage after stage, for narrow screens (a phone reading a shared
+/// link): each stage's goal, touchpoints, pains and opportunities, with the emotion curve
+/// fitted to the width and the stage picked out; nothing to scroll sideways.
+#[component]
+pub fn Story(map: JourneyMap) -> impl IntoView {
+    let stages = slides_of(&map)
+        .into_iter()
+        .enumerate()
+        .map(|(i, slide)| {
+            let curve = curve_image(&map, i).map(|src| {
+                view! { <img class="story-curve" src=src alt=format!("Emotion curve of the journey, {} picked out", slide.name)/> }
+            });
+            view! {
+                <section class="story-stage" data-testid="story-stage" aria-labelledby=format!("story-{i}-stage")>
+                    {slide_view(slide, &format!("story-{i}"))}
+                    {curve}
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <div class="story" data-testid="story">{stages}</div> }
 }

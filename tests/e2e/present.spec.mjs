@@ -76,3 +76,38 @@ test('a shared map can be presented from the viewer', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(show).toHaveCount(0);
 });
+
+test('on a phone a shared map reads stage by stage with nothing to scroll sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  const fs = await import('node:fs');
+  const payload = fs.readFileSync('tests/fixtures/share/v3-hand-made.link', 'utf8').trim();
+  const { stages } = JSON.parse(fs.readFileSync('tests/fixtures/share/v3-hand-made.json', 'utf8'));
+  await page.goto(`view/#/s/${payload}`);
+  const story = page.getByTestId('story');
+  await expect(story).toBeVisible({ timeout: 20_000 });
+  const parts = story.getByTestId('story-stage');
+  await expect(parts).toHaveCount(stages.length);
+  for (let i = 0; i < stages.length; i++) {
+    const part = parts.nth(i);
+    await part.scrollIntoViewIfNeeded();
+    await expect(part.locator('.present-stage')).toHaveText(stages[i].name);
+    const wide = await page.evaluate(() => {
+      const main = document.querySelector('.editor-main');
+      return { page: document.scrollingElement.scrollWidth - innerWidth, main: main.scrollWidth - main.clientWidth };
+    });
+    expect(wide, `stage ${i + 1} needs no sideways scrolling`).toEqual({ page: 0, main: 0 });
+  }
+  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
+  // The grid is one tap away, and back.
+  await page.getByRole('button', { name: 'Show as a grid' }).click();
+  await expect(story).toHaveCount(0);
+  await expect(page.locator('.grid, table').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Show stage by stage' }).click();
+  await expect(story).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -10,7 +10,7 @@ use crate::routes::Route;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
 use crate::ui::editor::state::{EditorState, Panel, View};
-use crate::ui::present::Presentation;
+use crate::ui::present::{Presentation, Story};
 use crate::ui::toast::Toasts;
 use crate::ui::viewer::about::About;
 use crate::ui::viewer::card_details::CardDetails;
@@ -63,11 +63,42 @@ pub fn SharedMap(
                 on:click=move |_| viewer.view.set(v)>{label}</button>
         }
     };
-    let main = move || match viewer.view.get() {
-        View::Grid => view! { <ReadOnlyGrid/> }.into_any(),
+    // On a narrow screen (a phone) the map reads as a story, stage after stage; the grid
+    // stays one tap away.
+    let narrow_now = || {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 700.0)
+    };
+    let narrow = RwSignal::new(narrow_now());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = narrow_now();
+        if narrow.get_untracked() != now {
+            narrow.set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let as_grid = RwSignal::new(false);
+    let main = move || {
+        match viewer.view.get() {
+        View::Grid if narrow.get() && !as_grid.get() => view! {
+            <p class="story-switch"><button type="button" class="button" on:click=move |_| as_grid.set(true)>"Show as a grid"</button></p>
+            <Story map=viewer.with_map_untracked(JourneyMap::clone)/>
+        }
+        .into_any(),
+        View::Grid => view! {
+            {move || narrow.get().then(|| view! {
+                <p class="story-switch"><button type="button" class="button" on:click=move |_| as_grid.set(false)>"Show stage by stage"</button></p>
+            })}
+            <ReadOnlyGrid/>
+        }
+        .into_any(),
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <Matrix/> <PeopleTable/> }.into_any(),
         View::Priorities => view! { <Priorities/> }.into_any(),
+    }
     };
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),
