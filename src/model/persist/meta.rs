@@ -41,6 +41,15 @@ pub struct Meta {
     /// Named snapshots, oldest first; `None` when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshots: Option<Vec<Stamp>>,
+    /// When storage last had no room for an automatic backup (the time of the save that
+    /// tried). The next try waits an interval, as after a backup, so a full store does
+    /// not pay a read and a failed write of the whole map on every save.
+    #[serde(
+        rename = "backupTried",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub backup_tried: Option<f64>,
 }
 
 impl Meta {

@@ -93,3 +93,56 @@ fn the_history_list_reads_one_small_entry_whatever_is_stored() {
         assert_eq!(s.listed.get(), 0);
     }
 }
+
+/// With storage full, a save that finds no room for an automatic backup does not try
+/// again on the next save. Trying on every save (read the whole map, then fail to write a
+/// copy of it) is what made a save with 50 maps of 100 KB stored, which fills
+/// localStorage, cost about twice a save with 1.
+#[test]
+fn a_full_store_is_asked_for_a_backup_once_per_interval_not_on_every_save() {
+    let (mut s, r) = stored(49);
+    let m = sized("m", 100_000);
+    // Room for the map's own entries to grow a little, none for a copy of the map.
+    s.inner.capacity = Some(s.inner.used() + 2_000);
+    let mut t = 10.0 * BACKUP_INTERVAL_MS;
+    let mut r = save_map(&mut s, "m", &m, Some(r), t).unwrap().revision;
+    for _ in 0..5 {
+        t += 60_000.0;
+        s.reset();
+        r = save_map(&mut s, "m", &m, Some(r), t).unwrap().revision;
+        let read = s.read.borrow().clone();
+        assert_eq!(
+            read,
+            ["trailmap:meta:m", INDEX_KEY],
+            "a save a minute later reads only the small entries"
+        );
+        assert!(
+            s.written.iter().all(|k| !k.contains("backup")),
+            "and writes no backup: {:?}",
+            s.written
+        );
+    }
+    // With room again, the next backup is taken an interval after the failed try: the
+    // save whose previous copy is ten minutes newer than it.
+    s.inner.capacity = None;
+    let mut minutes = 5;
+    loop {
+        minutes += 1;
+        t += 60_000.0;
+        s.reset();
+        r = save_map(&mut s, "m", &m, Some(r), t).unwrap().revision;
+        if s.written
+            .iter()
+            .any(|k| k.starts_with("trailmap:backup:m:"))
+        {
+            break;
+        }
+        assert!(minutes < 20, "a backup is taken again");
+    }
+    assert_eq!(minutes, 11);
+    assert_eq!(
+        list_versions(&s, "m").unwrap().len(),
+        3,
+        "two backups, a snapshot"
+    );
+}

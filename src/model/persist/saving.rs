@@ -181,6 +181,7 @@ fn save(
     }
     // The map's backups and snapshots, from its meta entry; scanned once when it does not
     // list them (older data).
+    let mut backup_tried = meta.as_ref().and_then(|m| m.backup_tried);
     let (mut backups, snapshots) = match meta.and_then(|m| m.backups.zip(m.snapshots)) {
         Some(lists) => lists,
         None => stamps(&scan_versions(store, id)?),
@@ -192,7 +193,15 @@ fn save(
     let text = write_envelope(map, now, revision);
     let mut freed = 0;
     if let Some(h) = header {
-        freed += rotate_backups(store, id, current.as_deref(), h, &mut backups)?;
+        freed += rotate_backups(
+            store,
+            id,
+            current.as_deref(),
+            h,
+            &mut backups,
+            &mut backup_tried,
+            now,
+        )?;
     }
     loop {
         match store.set(&key, &text) {
@@ -215,6 +224,7 @@ fn save(
         saved_at: now,
         backups: Some(backups),
         snapshots: Some(snapshots),
+        backup_tried,
     };
     write_meta(store, id, &written);
     let entry = IndexEntry::of(id, map, written.header(), false);
