@@ -50,6 +50,28 @@ pub struct Meta {
         skip_serializing_if = "Option::is_none"
     )]
     pub backup_tried: Option<f64>,
+    /// What the map list shows of the stored map (its title and counts), so the list can
+    /// be right without the index being rewritten on every save; `None` when not known
+    /// (written by an older Trailmap): the index entry is then checked against the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Shown>,
+}
+
+/// What the map list shows of a map besides its time: it changes only when one of these
+/// does, and only then does a save rewrite the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shown {
+    /// Title.
+    pub title: String,
+    /// Segment.
+    #[serde(default)]
+    pub segment: String,
+    /// Number of stages.
+    #[serde(default)]
+    pub stages: usize,
+    /// Number of touchpoints.
+    #[serde(default)]
+    pub touchpoints: usize,
 }
 
 impl Meta {

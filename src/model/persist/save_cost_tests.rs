@@ -37,7 +37,7 @@ fn stored(others: usize) -> (CountingStore, u64) {
 }
 
 /// What a save of "m" touches: one that keeps a backup (`later`), or one that does not.
-fn save_cost(others: usize, later: bool) -> (Vec<String>, Vec<String>, usize) {
+fn save_cost(others: usize, later: bool) -> (Vec<String>, Vec<String>, usize, (usize, usize)) {
     let (mut s, mut r) = stored(others);
     let m = sized("m", 100_000);
     if !later {
@@ -54,7 +54,8 @@ fn save_cost(others: usize, later: bool) -> (Vec<String>, Vec<String>, usize) {
     };
     save_map(&mut s, "m", &m, Some(r), at).unwrap();
     let read = s.read.borrow().clone();
-    (read, s.written.clone(), s.listed.get())
+    let chars = (s.read_chars.get(), s.written_chars);
+    (read, s.written.clone(), s.listed.get(), chars)
 }
 
 fn own(key: &str) -> bool {
@@ -70,12 +71,26 @@ fn a_save_touches_the_same_entries_with_1_or_50_maps_stored() {
             one, fifty,
             "a save with 1 map stored vs 50 (backup: {later})"
         );
-        let (read, written, listed) = fifty;
+        let (read, written, listed, _) = fifty;
         assert_eq!(listed, 0, "a save lists no keys");
         assert!(
             read.iter().chain(&written).all(|k| own(k)),
             "only the map's own entries and the index: {read:?} {written:?}"
         );
+    }
+}
+
+/// The characters a save reads and writes do not grow with the maps stored: the index
+/// (one entry per map) is neither read nor rewritten when nothing the map list shows has
+/// changed. With 50 maps of 100 KB in Chromium, reading and rewriting it cost about a
+/// fifth of a save.
+#[test]
+fn a_save_reads_and_writes_as_many_characters_with_1_or_50_maps_stored() {
+    for later in [false, true] {
+        let (.., one) = save_cost(0, later);
+        let (read, written, _, fifty) = save_cost(49, later);
+        assert_eq!(one, fifty, "characters read, written (backup: {later})");
+        assert!(!read.iter().chain(&written).any(|k| k == INDEX_KEY));
     }
 }
 
@@ -113,8 +128,8 @@ fn a_full_store_is_asked_for_a_backup_once_per_interval_not_on_every_save() {
         let read = s.read.borrow().clone();
         assert_eq!(
             read,
-            ["trailmap:meta:m", INDEX_KEY],
-            "a save a minute later reads only the small entries"
+            ["trailmap:meta:m"],
+            "a save a minute later reads only the map's meta entry"
         );
         assert!(
             s.written.iter().all(|k| !k.contains("backup")),
