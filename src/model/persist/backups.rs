@@ -17,16 +17,25 @@ pub const BACKUP_INTERVAL_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// Keeps `raw` (the previous copy, saved at `h.saved_at`) as a backup if the newest backup
 /// in `backups` (the map's list, oldest first) is [`BACKUP_INTERVAL_MS`] older than it;
-/// trims to [`BACKUP_COUNT`]. A backup that does not fit is simply skipped (backups are
-/// expendable). Returns backups freed (none today).
+/// trims to [`BACKUP_COUNT`]. A backup that does not fit is skipped (backups are
+/// expendable) and the attempt noted in `tried` as the time of the save making it
+/// (`now`, the time of the copy being written), which counts as a backup for the
+/// interval: a full store is not asked again on every save. Returns backups freed (none
+/// today).
 pub(super) fn rotate_backups(
     store: &mut dyn KeyValueStore,
     id: &str,
     raw: Option<&str>,
     h: Header,
     backups: &mut Vec<Stamp>,
+    tried: &mut Option<f64>,
+    now: f64,
 ) -> Result<usize, SaveError> {
-    let newest = backups.iter().map(|b| b.at).max_by(f64::total_cmp);
+    let newest = backups
+        .iter()
+        .map(|b| b.at)
+        .chain(*tried)
+        .max_by(f64::total_cmp);
     if newest.is_some_and(|t| h.saved_at - t < BACKUP_INTERVAL_MS) {
         return Ok(0);
     }
@@ -51,8 +60,9 @@ pub(super) fn rotate_backups(
                 size: raw.chars().count(),
                 name: None,
             });
+            *tried = None;
         }
-        Err(StoreError::QuotaExceeded) => {}
+        Err(StoreError::QuotaExceeded) => *tried = Some(now),
         Err(e) => return Err(e.into()),
     }
     crate::model::order::sort_by(backups, |a, b| a.at.total_cmp(&b.at));

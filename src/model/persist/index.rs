@@ -1,8 +1,9 @@
 //! The map index (what the map list shows), checked against the stored maps, and the
 //! entries set aside as unreadable that the user has not yet been told about.
 
-use super::envelope::{open_envelope, parse_json, peek_header, Header};
+use super::envelope::{open_envelope, parse_json, peek_header, Header, SCHEMA_VERSION};
 use super::keys::{map_key, CORRUPT_PREFIX, INDEX_KEY, MAP_PREFIX};
+use super::meta::{read_meta, Shown};
 use super::store::{KeyValueStore, StoreError};
 use crate::model::map::JourneyMap;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,30 @@ impl IndexEntry {
             newer,
         }
     }
+
+    /// What the map list shows of this entry besides its time.
+    pub fn shown(&self) -> Shown {
+        Shown {
+            title: self.title.clone(),
+            segment: self.segment.clone(),
+            stages: self.stages,
+            touchpoints: self.touchpoints,
+        }
+    }
+
+    /// The entry of the map `id` stored with `header`, as its meta entry shows it.
+    fn from_shown(id: &str, shown: Shown, header: Header) -> IndexEntry {
+        IndexEntry {
+            id: id.to_string(),
+            title: shown.title,
+            segment: shown.segment,
+            stages: shown.stages,
+            touchpoints: shown.touchpoints,
+            modified: header.saved_at,
+            revision: header.revision,
+            newer: false,
+        }
+    }
 }
 
 /// The map index, with notes on anything repaired while reading it.
@@ -85,7 +110,10 @@ pub(super) fn set_aside(
 
 /// Reads the index, checking it against the map keys: rebuilds it when it is missing or
 /// unreadable, adds maps it lacks (saved by another tab), drops entries whose map is gone,
-/// and sets unreadable maps aside.
+/// and sets unreadable maps aside. An entry is current when its revision is the stored
+/// map's; otherwise the map's small meta entry, when it describes that same stored copy,
+/// says what the list shows (a save rewrites the index only when that changes); only
+/// failing both is the map itself read.
 pub fn load_index(store: &mut dyn KeyValueStore, now: f64) -> Result<IndexLoad, StoreError> {
     let keys = store.keys()?;
     let ids = ids_with_prefix(&keys, MAP_PREFIX);
@@ -103,25 +131,32 @@ pub fn load_index(store: &mut dyn KeyValueStore, now: f64) -> Result<IndexLoad, 
         let Some(raw) = store.get(&map_key(id))? else {
             continue;
         };
-        // Trust the index when its revision matches the stored map's.
+        // Trust the index when its revision matches the stored map's, else the map's meta
+        // entry when it describes the stored copy and says what the list shows.
         let header = peek_header(&raw);
-        match (fresh, header) {
-            (Some(entry), Some(h))
-                if entry.revision == h.revision && entry.modified == h.saved_at =>
-            {
-                out.entries.push(entry)
+        if let (Some(entry), Some(h)) = (&fresh, header) {
+            if entry.revision == h.revision && entry.modified == h.saved_at {
+                out.entries.push(entry.clone());
+                continue;
             }
-            _ => match parse_json(&raw).ok().and_then(|v| open_envelope(&v).ok()) {
-                Some(opened) => {
-                    out.rebuilt = true;
-                    out.entries
-                        .push(IndexEntry::of(id, &opened.map, opened.header, opened.newer));
-                }
-                None => {
-                    let backup = set_aside(store, &map_key(id), &raw, id, now)?;
-                    out.corrupt.push((id.clone(), backup));
-                }
-            },
+        }
+        if let Some(h) = header.filter(|h| h.version <= SCHEMA_VERSION) {
+            let meta = read_meta(store, id)?.filter(|m| m.header() == h);
+            if let Some(shown) = meta.and_then(|m| m.shown) {
+                out.entries.push(IndexEntry::from_shown(id, shown, h));
+                continue;
+            }
+        }
+        match parse_json(&raw).ok().and_then(|v| open_envelope(&v).ok()) {
+            Some(opened) => {
+                out.rebuilt = true;
+                out.entries
+                    .push(IndexEntry::of(id, &opened.map, opened.header, opened.newer));
+            }
+            None => {
+                let backup = set_aside(store, &map_key(id), &raw, id, now)?;
+                out.corrupt.push((id.clone(), backup));
+            }
         }
     }
     crate::model::order::sort_by(&mut out.entries, |a, b| b.modified.total_cmp(&a.modified));
@@ -273,21 +308,108 @@ mod tests {
     #[test]
     fn a_save_puts_its_map_first_in_the_index_once() {
         let mut s = MemoryStore::new();
-        for (id, t) in [("a", 1.0), ("b", 2.0), ("ab", 3.0), ("a", 4.0)] {
+        for (id, title, t) in [("a", "A", 1.0), ("b", "B", 2.0), ("ab", "AB", 3.0)]
+            .into_iter()
+            .chain([("a", "A, renamed", 4.0)])
+        {
             let base = load_index(&mut s, 0.0)
                 .unwrap()
                 .entries
                 .iter()
                 .find(|e| e.id == id)
                 .map(|e| e.revision);
-            save_map(&mut s, id, &map(id), base, t).unwrap();
+            save_map(&mut s, id, &map(title), base, t).unwrap();
         }
         let stored: Vec<IndexEntry> =
             serde_json::from_str(&s.get(INDEX_KEY).unwrap().unwrap()).unwrap();
         let ids: Vec<&str> = stored.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["a", "ab", "b"]);
         assert_eq!(stored[0].revision, 2);
+        assert_eq!(stored[0].title, "A, renamed");
         assert!(!load_index(&mut s, 0.0).unwrap().rebuilt);
+    }
+
+    #[test]
+    fn a_save_that_changes_nothing_the_list_shows_leaves_the_index_and_the_list_is_right() {
+        let mut s = MemoryStore::new();
+        save_map(&mut s, "a", &map("A"), None, 1.0).unwrap();
+        save_map(&mut s, "b", &map("B"), None, 2.0).unwrap();
+        let before = s.get(INDEX_KEY).unwrap();
+        let mut edited = map("A");
+        edited.scope.objective = "Why we map".into();
+        save_map(&mut s, "a", &edited, Some(1), 3.0).unwrap();
+        assert_eq!(
+            s.get(INDEX_KEY).unwrap(),
+            before,
+            "the index is not rewritten"
+        );
+        // The list still has the new time and revision (from the meta entry), newest
+        // first, without reading the map or rebuilding the index.
+        let index = load_index(&mut s, 0.0).unwrap();
+        assert!(!index.rebuilt);
+        let a = &index.entries[0];
+        assert_eq!((a.id.as_str(), a.revision, a.modified), ("a", 2, 3.0));
+        assert_eq!(a.title, "A");
+        assert_eq!(s.get(INDEX_KEY).unwrap(), before);
+        // A count the list shows changes: the index follows.
+        edited.stages.clear();
+        save_map(&mut s, "a", &edited, Some(2), 4.0).unwrap();
+        let stored: Vec<IndexEntry> =
+            serde_json::from_str(&s.get(INDEX_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!((stored[0].id.as_str(), stored[0].stages), ("a", 0));
+        assert_eq!(load_index(&mut s, 0.0).unwrap().entries[0].stages, 0);
+        // Another Trailmap (an older one, or one whose meta write failed) saving the map
+        // leaves no meta entry that says what the list shows: the map itself is read.
+        s.remove("trailmap:meta:a").unwrap();
+        edited.scope.title = "A, elsewhere".into();
+        s.set(
+            &map_key("a"),
+            &crate::model::persist::envelope::write_envelope(&edited, 5.0, 4),
+        )
+        .unwrap();
+        let index = load_index(&mut s, 0.0).unwrap();
+        assert!(index.rebuilt);
+        assert_eq!(index.entries[0].title, "A, elsewhere");
+    }
+
+    #[test]
+    fn data_stored_before_the_meta_entry_said_what_the_list_shows_still_lists_and_saves() {
+        // Entries as the previous build wrote them: a meta entry without "shown" or
+        // "backupTried", and an index entry for every save.
+        let mut s = MemoryStore::new();
+        let m = map("Old map");
+        s.set(
+            &map_key("old"),
+            &crate::model::persist::envelope::write_envelope(&m, 1000.0, 3),
+        )
+        .unwrap();
+        s.set(
+            "trailmap:meta:old",
+            r#"{"version":1,"revision":3,"savedAt":1000.0,"backups":[],"snapshots":[]}"#,
+        )
+        .unwrap();
+        s.set(
+            INDEX_KEY,
+            r#"[{"id":"old","title":"Old map","segment":"","stages":1,"touchpoints":0,"modified":1000.0,"revision":3,"newer":false}]"#,
+        )
+        .unwrap();
+        let index = load_index(&mut s, 0.0).unwrap();
+        assert!(!index.rebuilt);
+        assert_eq!(index.entries[0].title, "Old map");
+        let saved = save_map(&mut s, "old", &m, Some(3), 2000.0).unwrap();
+        assert_eq!(saved.revision, 4);
+        // The first save writes the index (what it shows was not known) and the meta
+        // entry now says it; the list is right either way.
+        let stored: Vec<IndexEntry> =
+            serde_json::from_str(&s.get(INDEX_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(stored[0].revision, 4);
+        let meta = s.get("trailmap:meta:old").unwrap().unwrap();
+        assert!(meta.contains("\"shown\":{\"title\":\"Old map\""), "{meta}");
+        let index = load_index(&mut s, 0.0).unwrap();
+        assert_eq!(
+            (index.entries[0].revision, index.entries[0].modified),
+            (4, 2000.0)
+        );
     }
 
     #[test]

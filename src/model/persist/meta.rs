@@ -41,6 +41,37 @@ pub struct Meta {
     /// Named snapshots, oldest first; `None` when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshots: Option<Vec<Stamp>>,
+    /// When storage last had no room for an automatic backup (the time of the save that
+    /// tried). The next try waits an interval, as after a backup, so a full store does
+    /// not pay a read and a failed write of the whole map on every save.
+    #[serde(
+        rename = "backupTried",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub backup_tried: Option<f64>,
+    /// What the map list shows of the stored map (its title and counts), so the list can
+    /// be right without the index being rewritten on every save; `None` when not known
+    /// (written by an older Trailmap): the index entry is then checked against the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Shown>,
+}
+
+/// What the map list shows of a map besides its time: it changes only when one of these
+/// does, and only then does a save rewrite the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shown {
+    /// Title.
+    pub title: String,
+    /// Segment.
+    #[serde(default)]
+    pub segment: String,
+    /// Number of stages.
+    #[serde(default)]
+    pub stages: usize,
+    /// Number of touchpoints.
+    #[serde(default)]
+    pub touchpoints: usize,
 }
 
 impl Meta {

@@ -181,6 +181,8 @@ fn save(
     }
     // The map's backups and snapshots, from its meta entry; scanned once when it does not
     // list them (older data).
+    let mut backup_tried = meta.as_ref().and_then(|m| m.backup_tried);
+    let shown_before = meta.as_ref().and_then(|m| m.shown.clone());
     let (mut backups, snapshots) = match meta.and_then(|m| m.backups.zip(m.snapshots)) {
         Some(lists) => lists,
         None => stamps(&scan_versions(store, id)?),
@@ -192,7 +194,15 @@ fn save(
     let text = write_envelope(map, now, revision);
     let mut freed = 0;
     if let Some(h) = header {
-        freed += rotate_backups(store, id, current.as_deref(), h, &mut backups)?;
+        freed += rotate_backups(
+            store,
+            id,
+            current.as_deref(),
+            h,
+            &mut backups,
+            &mut backup_tried,
+            now,
+        )?;
     }
     loop {
         match store.set(&key, &text) {
@@ -215,11 +225,24 @@ fn save(
         saved_at: now,
         backups: Some(backups),
         snapshots: Some(snapshots),
+        backup_tried,
+        shown: None,
     };
-    write_meta(store, id, &written);
     let entry = IndexEntry::of(id, map, written.header(), false);
-    // The index is rebuildable: a failure here loses nothing.
-    let _ = put_first_in_index(store, &entry);
+    let shown = entry.shown();
+    // The index changes only with what the list shows (a title, a count): the meta entry
+    // tells the map list the rest. It is rebuildable: a failure here loses nothing.
+    if shown_before.as_ref() != Some(&shown) {
+        let _ = put_first_in_index(store, &entry);
+    }
+    write_meta(
+        store,
+        id,
+        &Meta {
+            shown: Some(shown),
+            ..written
+        },
+    );
     Ok(Saved {
         revision,
         freed_backups: freed,

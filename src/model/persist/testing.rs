@@ -38,6 +38,10 @@ pub struct CountingStore {
     pub written: Vec<String>,
     /// Keys returned by listings.
     pub listed: std::cell::Cell<usize>,
+    /// Characters of the values read.
+    pub read_chars: std::cell::Cell<usize>,
+    /// Characters of the values written.
+    pub written_chars: usize,
 }
 
 impl CountingStore {
@@ -46,16 +50,22 @@ impl CountingStore {
         self.read.borrow_mut().clear();
         self.written.clear();
         self.listed.set(0);
+        self.read_chars.set(0);
+        self.written_chars = 0;
     }
 }
 
 impl KeyValueStore for CountingStore {
     fn get(&self, key: &str) -> Result<Option<String>, super::store::StoreError> {
         self.read.borrow_mut().push(key.to_string());
-        self.inner.get(key)
+        let value = self.inner.get(key)?;
+        let n = value.as_ref().map_or(0, |v| v.chars().count());
+        self.read_chars.set(self.read_chars.get() + n);
+        Ok(value)
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), super::store::StoreError> {
         self.written.push(key.to_string());
+        self.written_chars += value.chars().count();
         self.inner.set(key, value)
     }
     fn remove(&mut self, key: &str) -> Result<(), super::store::StoreError> {
