@@ -16,6 +16,7 @@ pub mod health;
 pub mod history;
 pub mod ids;
 pub mod map;
+pub mod opportunities;
 pub mod persist;
 pub mod priorities;
 pub mod restore;
