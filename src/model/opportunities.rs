@@ -333,6 +333,184 @@ pub fn link(map: &JourneyMap, opportunity: Id, pain: Id, on: bool) -> Option<Edi
     Some(Edit::SetCard(opportunity, CardField::Addresses(addresses)))
 }
 
+/// A column of the improvement plan the user can sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// RICE rank (unscored last).
+    Rank,
+    /// The opportunity's text.
+    Opportunity,
+    /// Its stage, in journey order.
+    Stage,
+    /// Who delivers it.
+    Owner,
+    /// By when.
+    Deadline,
+    /// The KPI.
+    Kpi,
+    /// The KPI's baseline.
+    Baseline,
+    /// The KPI's target.
+    Target,
+    /// Plan status, idea to measured.
+    Status,
+    /// The re-measure date (set or default).
+    Remeasure,
+    /// Flags: overdue first, then due for re-measure.
+    Flags,
+}
+
+impl Column {
+    /// The plan's columns, left to right.
+    pub const PLAN: [Column; 11] = [
+        Column::Rank,
+        Column::Opportunity,
+        Column::Stage,
+        Column::Owner,
+        Column::Deadline,
+        Column::Kpi,
+        Column::Baseline,
+        Column::Target,
+        Column::Status,
+        Column::Remeasure,
+        Column::Flags,
+    ];
+
+    /// The column's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Rank => "Rank",
+            Column::Opportunity => "Opportunity",
+            Column::Stage => "Stage",
+            Column::Owner => "Owner",
+            Column::Deadline => "Deadline",
+            Column::Kpi => "KPI",
+            Column::Baseline => "Baseline",
+            Column::Target => "Target",
+            Column::Status => "Status",
+            Column::Remeasure => "Re-measure",
+            Column::Flags => "Flags",
+        }
+    }
+}
+
+/// Which opportunities the plan shows, and in which order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanQuery {
+    /// Only this owner's (trimmed, case-insensitive); `Some("")` for those without one.
+    pub owner: Option<String>,
+    /// Only this stage's.
+    pub stage: Option<Id>,
+    /// The column sorted by.
+    pub sort: Column,
+    /// Largest (or latest, or Z) first.
+    pub descending: bool,
+}
+
+impl Default for PlanQuery {
+    fn default() -> PlanQuery {
+        PlanQuery {
+            owner: None,
+            stage: None,
+            sort: Column::Rank,
+            descending: false,
+        }
+    }
+}
+
+/// A sort key: numbers before text never mix in one column; `None` (blank) sorts last in
+/// either direction.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Num(i64),
+    Text(String),
+}
+
+/// The opportunities the plan shows for `query` on `today`: filtered, then sorted by the
+/// column (blanks last), ties in journey order.
+pub fn plan_rows(map: &JourneyMap, query: &PlanQuery, today: Date) -> Vec<Id> {
+    let ranking = rank(map);
+    let stage_at = |id: Id| {
+        map.stages
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let text = |s: &str| {
+        let t = s.trim().to_lowercase();
+        (!t.is_empty()).then_some(Key::Text(t))
+    };
+    let date = |d: Option<Date>| {
+        d.map(|d| Key::Num(i64::from(d.year) * 10_000 + i64::from(d.month * 100 + d.day)))
+    };
+    let key = |c: &Card| -> Option<Key> {
+        match query.sort {
+            Column::Rank => ranking.rank_of(c.id).map(|r| Key::Num(r as i64)),
+            Column::Opportunity => text(&c.text),
+            Column::Stage => Some(Key::Num(stage_at(c.stage) as i64)),
+            Column::Owner => text(&c.owner),
+            Column::Deadline => date(Date::parse(&c.deadline)),
+            Column::Kpi => text(&c.kpi),
+            Column::Baseline => text(&c.baseline),
+            Column::Target => text(&c.target),
+            Column::Status => status_key(c),
+            Column::Remeasure => date(remeasure_date(c)),
+            Column::Flags => {
+                let f = flags(c, today);
+                match (f.overdue, f.remeasure_due) {
+                    (true, _) => Some(Key::Num(0)),
+                    (false, true) => Some(Key::Num(1)),
+                    _ => None,
+                }
+            }
+        }
+    };
+    let mut rows: Vec<(usize, Option<Key>, Id)> =
+        cards_in_journey_order(map, LaneKind::Opportunities)
+            .into_iter()
+            .filter(|c| {
+                query
+                    .owner
+                    .as_ref()
+                    .is_none_or(|o| c.owner.trim().eq_ignore_ascii_case(o.trim()))
+                    && query.stage.is_none_or(|s| c.stage == s)
+            })
+            .enumerate()
+            .map(|(order, c)| (order, key(c), c.id))
+            .collect();
+    rows.sort_by(|(oa, ka, _), (ob, kb, _)| {
+        let by_key = match (ka, kb) {
+            (Some(a), Some(b)) if query.descending => b.cmp(a),
+            (Some(a), Some(b)) => a.cmp(b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_key.then(oa.cmp(ob))
+    });
+    rows.into_iter().map(|(_, _, id)| id).collect()
+}
+
+fn status_key(c: &Card) -> Option<Key> {
+    crate::model::PlanStatus::ALL
+        .iter()
+        .position(|s| *s == c.status)
+        .map(|i| Key::Num(i as i64))
+}
+
+/// The owners named on the map's opportunities, each once (as first written), A to Z.
+pub fn owners(map: &JourneyMap) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cards_in_journey_order(map, LaneKind::Opportunities) {
+        let o = c.owner.trim();
+        if !o.is_empty() && !out.iter().any(|x| x.eq_ignore_ascii_case(o)) {
+            out.push(o.to_string());
+        }
+    }
+    out.sort_by_key(|o| o.to_lowercase());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -591,6 +769,85 @@ mod tests {
         };
         assert_eq!(others(&after), others(&before));
         assert_eq!(after.unscored, before.unscored);
+    }
+
+    #[test]
+    fn the_plan_filters_by_owner_and_stage_and_sorts_by_any_column_blanks_last() {
+        use Confidence as C;
+        use Impact as I;
+        let today = Date::parse("2026-12-02").unwrap();
+        let mut map = two_stages();
+        let a = opp(&mut map, 0, "Alpha", Some((100.0, I::Medium, C::High, 1.0)));
+        let b = opp(&mut map, 1, "beta", Some((900.0, I::Medium, C::High, 1.0)));
+        let c = opp(&mut map, 0, "Gamma", None);
+        let d = opp(&mut map, 1, "", None);
+        let set = |map: &mut JourneyMap, id: Id, owner: &str, deadline: &str, status| {
+            let card = map.cards.iter_mut().find(|x| x.id == id).unwrap();
+            card.owner = owner.into();
+            card.deadline = deadline.into();
+            card.status = status;
+        };
+        set(&mut map, a, "CS lead", "2027-03-01", PlanStatus::Planned);
+        set(
+            &mut map,
+            b,
+            "Sales ops",
+            "2026-11-01",
+            PlanStatus::InProgress,
+        );
+        set(&mut map, c, "cs lead ", "", PlanStatus::Idea);
+        set(&mut map, d, "", "2026-09-01", PlanStatus::Done);
+        let rows = |q: &PlanQuery| plan_rows(&map, q, today);
+        let mut q = PlanQuery::default();
+        assert_eq!(rows(&q), vec![b, a, c, d]);
+        q.descending = true;
+        assert_eq!(rows(&q), vec![a, b, c, d], "blanks stay last");
+        q = PlanQuery {
+            sort: Column::Opportunity,
+            ..PlanQuery::default()
+        };
+        assert_eq!(rows(&q), vec![a, b, c, d]);
+        q.sort = Column::Deadline;
+        assert_eq!(rows(&q), vec![d, b, a, c]);
+        q.sort = Column::Status;
+        q.descending = true;
+        assert_eq!(rows(&q), vec![d, b, a, c]);
+        q.sort = Column::Flags;
+        q.descending = false;
+        // b is overdue; d is done and due for re-measure since 2026-11-30.
+        assert_eq!(rows(&q), vec![b, d, a, c]);
+        q.sort = Column::Remeasure;
+        assert_eq!(rows(&q), vec![d, b, a, c]);
+        q.sort = Column::Stage;
+        assert_eq!(rows(&q), vec![a, c, b, d]);
+        let q = PlanQuery {
+            owner: Some("CS LEAD".into()),
+            ..PlanQuery::default()
+        };
+        assert_eq!(rows(&q), vec![a, c]);
+        let q = PlanQuery {
+            owner: Some(String::new()),
+            ..PlanQuery::default()
+        };
+        assert_eq!(rows(&q), vec![d]);
+        let q = PlanQuery {
+            stage: Some(map.stages[1].id),
+            ..PlanQuery::default()
+        };
+        assert_eq!(rows(&q), vec![b, d]);
+        assert_eq!(
+            owners(&map),
+            vec!["CS lead".to_string(), "Sales ops".to_string()]
+        );
+        for column in Column::PLAN {
+            let q = PlanQuery {
+                sort: column,
+                ..PlanQuery::default()
+            };
+            let mut all = rows(&q);
+            all.sort();
+            assert_eq!(all, vec![a, b, c, d], "{column:?} is a permutation");
+        }
     }
 
     #[test]

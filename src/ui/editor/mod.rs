@@ -13,6 +13,7 @@ pub mod lane_row;
 pub mod matrix_view;
 pub mod page;
 pub mod personas_panel;
+pub mod plan_view;
 pub mod priorities_view;
 pub mod scope_panel;
 pub mod share_panel;

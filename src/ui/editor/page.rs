@@ -7,6 +7,7 @@ use crate::ui::editor::health_panel::{Findings, HealthPanel};
 use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::personas_panel::PersonasPanel;
+use crate::ui::editor::plan_view::PlanView;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::share_panel::SharePanel;
@@ -58,6 +59,7 @@ pub fn EditorPage(
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <MatrixView/> <StakeholderRegister/> }.into_any(),
         View::Priorities => view! { <PrioritiesView/> }.into_any(),
+        View::Plan => view! { <PlanView/> }.into_any(),
     };
     let panel = move || match editor.panel.get() {
         Panel::Closed => ().into_any(),
