@@ -848,11 +848,13 @@ fn main() {
         let mut lengths = Vec::new();
         for v in [2u8, 3] {
             let payload = share::encode_as(map, v);
-            assert_eq!(
-                &share::decode(&payload).expect("own links decode").0,
-                map,
-                "{name}"
-            );
+            // Format 2 has no room for the opportunity fields: its links carry the rest.
+            let decoded = share::decode(&payload).expect("own links decode").0;
+            if v >= 3 {
+                assert_eq!(&decoded, map, "{name}");
+            } else {
+                assert_eq!(decoded.cards.len(), map.cards.len(), "{name}");
+            }
             lengths.push(payload.len());
             let enc = median(runs, || {
                 let _ = share::encode_as(map, v);
