@@ -92,10 +92,10 @@ fn parse_amount(text: &str) -> Result<Option<f64>, Bad> {
     if int.trim_start_matches('0').len() > 10 {
         return Err(Bad::TooLarge);
     }
-    let int = if int.is_empty() { "0" } else { &int };
-    let value: f64 = format!("{int}.{frac}0")
-        .parse()
-        .map_err(|_| Bad::NotANumber)?;
+    // Whole hundredths, divided once: the same double as parsing the decimal text.
+    let digits = |s: &str| s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let hundredths = digits(&int) * 100 + digits(&format!("{frac:0<2}"));
+    let value = hundredths as f64 / 100.0;
     if value > MAX_AMOUNT {
         return Err(Bad::TooLarge);
     }
@@ -246,23 +246,28 @@ pub fn rank(map: &JourneyMap) -> Ranking {
             None => unscored.push(card.id),
         }
     }
-    // Compared at the hundredth the screen shows, so what looks equal is a tie.
-    let shown = |s: f64| (s * 100.0).round() as i64;
-    let effort = |c: &Card| c.effort_months.unwrap_or(f64::MAX);
-    scored.sort_by(|(oa, a, sa), (ob, b, sb)| {
-        shown(*sb)
-            .cmp(&shown(*sa))
-            .then(effort(a).total_cmp(&effort(b)))
-            .then(oa.cmp(ob))
-    });
+    // Compared at the hundredth the screen shows, so what looks equal is a tie; then
+    // less effort first (in hundredths of a person-month), then journey order.
+    let hundredths = |v: f64| (v * 100.0).round() as i64;
+    let mut rows: Vec<Row> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, (order, card, s))| Row {
+            key: Some(Key::Num(-hundredths(*s))),
+            then: card.effort_months.map_or(i64::MAX, hundredths),
+            order: *order,
+            at: i,
+        })
+        .collect();
+    sort_rows(&mut rows, false);
     Ranking {
-        ranked: scored
-            .into_iter()
+        ranked: rows
+            .iter()
             .enumerate()
-            .map(|(i, (_, card, score))| Ranked {
-                card: card.id,
+            .map(|(i, row)| Ranked {
+                card: scored[row.at].1.id,
                 rank: i + 1,
-                score,
+                score: scored[row.at].2,
             })
             .collect(),
         unscored,
@@ -426,6 +431,40 @@ enum Key {
     Text(String),
 }
 
+/// One row to sort: its key (blank last), a second key, its journey order, and where it
+/// came from.
+struct Row {
+    key: Option<Key>,
+    then: i64,
+    order: usize,
+    at: usize,
+}
+
+/// Sorts `rows` by key (reversed when `descending`, blanks last either way), then by the
+/// second key, then in journey order. An insertion sort: the lists are a map's
+/// opportunities (dozens), and one small function costs less code than the standard
+/// library's sort instantiated per comparator.
+fn sort_rows(rows: &mut [Row], descending: bool) {
+    use std::cmp::Ordering;
+    let before = |a: &Row, b: &Row| -> bool {
+        let by_key = match (&a.key, &b.key) {
+            (Some(x), Some(y)) if descending => y.cmp(x),
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_key.then(a.then.cmp(&b.then)).then(a.order.cmp(&b.order)) == Ordering::Less
+    };
+    for i in 1..rows.len() {
+        let mut j = i;
+        while j > 0 && before(&rows[j], &rows[j - 1]) {
+            rows.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// The opportunities the plan shows for `query` on `today`: filtered, then sorted by the
 /// column (blanks last), ties in journey order.
 pub fn plan_rows(map: &JourneyMap, query: &PlanQuery, today: Date) -> Vec<Id> {
@@ -465,30 +504,28 @@ pub fn plan_rows(map: &JourneyMap, query: &PlanQuery, today: Date) -> Vec<Id> {
             }
         }
     };
-    let mut rows: Vec<(usize, Option<Key>, Id)> =
-        cards_in_journey_order(map, LaneKind::Opportunities)
-            .into_iter()
-            .filter(|c| {
-                query
-                    .owner
-                    .as_ref()
-                    .is_none_or(|o| c.owner.trim().eq_ignore_ascii_case(o.trim()))
-                    && query.stage.is_none_or(|s| c.stage == s)
-            })
-            .enumerate()
-            .map(|(order, c)| (order, key(c), c.id))
-            .collect();
-    rows.sort_by(|(oa, ka, _), (ob, kb, _)| {
-        let by_key = match (ka, kb) {
-            (Some(a), Some(b)) if query.descending => b.cmp(a),
-            (Some(a), Some(b)) => a.cmp(b),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        by_key.then(oa.cmp(ob))
-    });
-    rows.into_iter().map(|(_, _, id)| id).collect()
+    let shown: Vec<&Card> = cards_in_journey_order(map, LaneKind::Opportunities)
+        .into_iter()
+        .filter(|c| {
+            query
+                .owner
+                .as_ref()
+                .is_none_or(|o| c.owner.trim().eq_ignore_ascii_case(o.trim()))
+                && query.stage.is_none_or(|s| c.stage == s)
+        })
+        .collect();
+    let mut rows: Vec<Row> = shown
+        .iter()
+        .enumerate()
+        .map(|(order, c)| Row {
+            key: key(c),
+            then: 0,
+            order,
+            at: order,
+        })
+        .collect();
+    sort_rows(&mut rows, query.descending);
+    rows.iter().map(|r| shown[r.at].id).collect()
 }
 
 fn status_key(c: &Card) -> Option<Key> {
@@ -504,10 +541,15 @@ pub fn owners(map: &JourneyMap) -> Vec<String> {
     for c in cards_in_journey_order(map, LaneKind::Opportunities) {
         let o = c.owner.trim();
         if !o.is_empty() && !out.iter().any(|x| x.eq_ignore_ascii_case(o)) {
-            out.push(o.to_string());
+            // Kept in order as they come (no sort: see sort_rows).
+            let lower = o.to_lowercase();
+            let at = out
+                .iter()
+                .position(|x| x.to_lowercase() > lower)
+                .unwrap_or(out.len());
+            out.insert(at, o.to_string());
         }
     }
-    out.sort_by_key(|o| o.to_lowercase());
     out
 }
 

@@ -87,7 +87,12 @@ fn amount_cell(
 ) -> AnyView {
     let editor = ctx.editor;
     let error = RwSignal::new(None::<&'static str>);
-    let value = Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).and_then(get)));
+    // As the input shows it (a memo of the same type as the other cells': less code).
+    let value = Memo::new(move |_| {
+        editor.read(Part::Card(id), |m| {
+            opp::amount_input(m.card(id).and_then(get))
+        })
+    });
     let error_id = format!("{}-error-{}", label.to_lowercase(), id.0);
     view! {
         <td class="amount" class:invalid=move || error.get().is_some()>
@@ -97,7 +102,7 @@ fn amount_cell(
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()
                 readonly=editor.read_only
-                prop:value=move || opp::amount_input(value.get())
+                prop:value=move || value.get()
                 on:input:target=move |ev| match parse(&ev.target().value()) {
                     Ok(v) => { error.set(None); ctx.set(id, put(v)); }
                     Err(why) => error.set(Some(why)),
@@ -122,10 +127,11 @@ fn select_cell(
     put: fn(&str) -> CardField,
 ) -> AnyView {
     let editor = ctx.editor;
-    let value = Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).map_or("", get)));
+    let value =
+        Memo::new(move |_| editor.read(Part::Card(id), |m| m.card(id).map_or("", get).to_string()));
     let options = options
         .into_iter()
-        .map(|(key, text)| view! { <option value=key selected=move || value.get() == key>{text}</option> })
+        .map(|(key, text)| view! { <option value=key selected=move || value.with(|v| v == key)>{text}</option> })
         .collect_view();
     view! {
         <td><select aria-label=move || format!("{label} of “{}”", name.get()) disabled=editor.read_only
@@ -288,17 +294,15 @@ fn plan_row(ctx: Ctx, id: Id, today: crate::model::dates::Date) -> impl IntoView
     let name = name_memo(editor, id);
     let remeasure = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
-            m.card(id).map(|c| {
-                (
-                    opp::remeasure_date(c)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                    opp::remeasure_is_default(c),
-                    opp::flags(c, today),
-                )
-            })
+            m.card(id)
+                .and_then(opp::remeasure_date)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
         })
     });
+    let card = move |f: fn(&Card, crate::model::dates::Date) -> &'static str| {
+        editor.read(Part::Card(id), |m| m.card(id).map_or("", |c| f(c, today)))
+    };
     let remeasure_id = format!("remeasure-note-{}", id.0);
     let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
         .iter()
@@ -318,22 +322,24 @@ fn plan_row(ctx: Ctx, id: Id, today: crate::model::dates::Date) -> impl IntoView
                 <input type="date" aria-label=move || format!("Re-measure date of “{}”", name.get())
                     aria-describedby=remeasure_id.clone()
                     readonly=editor.read_only
-                    prop:value=move || remeasure.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default())
+                    prop:value=move || remeasure.get()
                     on:input:target=move |ev| ctx.set(id, CardField::Remeasure(ev.target().value()))
                     on:change=move |_| ctx.commit()
                     on:blur=move |_| editor.seal()/>
                 </form>
-                <span class="hint" id=remeasure_id>{move || match remeasure.get() {
-                    Some((d, true, _)) if !d.is_empty() => "Deadline + 90 days",
-                    Some((_, true, _)) => "Set a deadline",
+                <span class="hint" id=remeasure_id>{move || card(|c, _| match (opp::remeasure_is_default(c), opp::remeasure_date(c)) {
+                    (true, Some(_)) => "Deadline + 90 days",
+                    (true, None) => "Set a deadline",
                     _ => "",
-                }}</span>
+                })}</span>
             </td>
-            <td class="flags" data-testid="plan-flags">{move || remeasure.get().map(|(_, _, f)| {
-                let overdue = f.overdue.then(|| view! { <span class="flag">"Overdue"</span> });
-                let due = f.remeasure_due.then(|| view! { <span class="flag">"Re-measure due"</span> });
-                view! { {overdue}{due} }
-            })}</td>
+            <td class="flags" data-testid="plan-flags">{move || {
+                let flag = card(|c, today| {
+                    let f = opp::flags(c, today);
+                    if f.overdue { "Overdue" } else if f.remeasure_due { "Re-measure due" } else { "" }
+                });
+                (!flag.is_empty()).then(|| view! { <span class="flag">{flag}</span> })
+            }}</td>
         </tr>
     }
 }
@@ -444,11 +450,11 @@ pub fn PlanView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let owners = Memo::new(move |_| {
+    let owners = move || {
         resort.track();
         editor.track(Part::Layout);
         editor.with_map_untracked(opp::owners)
-    });
+    };
     let none = Memo::new(move |_| rice_order.with(Vec::is_empty));
     let tables = move || {
         if none.get() {
@@ -485,7 +491,7 @@ pub fn PlanView() -> impl IntoView {
                         }>
                         <option value="*">"Everyone"</option>
                         <option value="-">"No owner yet"</option>
-                        {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                        {move || owners().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field inline">
