@@ -1,9 +1,10 @@
 //! Writes a share-link fixture: the payload made today (in the current link format) for
 //! a map, and the JSON of the map it must decode to in every later version. The maps: a
 //! template by key, `hand-made` (the benchmark's hand-made map of 30 touchpoints) or
-//! `edited-b2b-saas` (the benchmark's B2B SaaS template after a workshop).
+//! `edited-b2b-saas` (the benchmark's B2B SaaS template after a workshop) or
+//! `planned-b2b-saas` (that map with a RICE plan: format 3's "more card fields" section).
 //!
-//! `cargo run --example make_share_fixture -- <template-key | hand-made | edited-b2b-saas> [out-dir]`
+//! `cargo run --example make_share_fixture -- <template-key | hand-made | edited-b2b-saas | planned-b2b-saas> [out-dir]`
 //!
 //! Never overwrite a fixture that exists: links already made must keep opening.
 
@@ -18,6 +19,7 @@ fn main() {
     let map = match key.as_str() {
         "hand-made" => bench::hand_made(),
         "edited-b2b-saas" => bench::edited_template(),
+        "planned-b2b-saas" => bench::planned(),
         _ => match trailmap::model::templates::build(&key) {
             Some(map) => map,
             None => {

@@ -1,10 +1,11 @@
 //! Every stored schema version keeps loading: one fixture file per version, kept for good.
 
 use std::path::Path;
+use trailmap::model::formulas::{Confidence, Impact};
 use trailmap::model::persist::envelope::{open_envelope_text, SCHEMA_VERSION};
 use trailmap::model::persist::import_file;
 use trailmap::model::validate::{validate, Severity};
-use trailmap::model::LaneKind;
+use trailmap::model::{opportunities, LaneKind, PlanStatus};
 
 #[test]
 fn a_fixture_exists_for_every_schema_version_and_each_loads_cleanly() {
@@ -56,4 +57,47 @@ fn the_v1_fixture_keeps_every_field() {
         .unwrap();
     assert_eq!(pain.scores.impact(), Some(400));
     assert_eq!(map.next_id, 18);
+}
+
+#[test]
+fn the_v1_fixture_migrates_to_opportunities_without_plan_data() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v1.trailmap.json"))
+        .unwrap()
+        .map;
+    let opp = map.card(trailmap::model::Id(16)).unwrap();
+    assert_eq!(opp.owner, "CS lead");
+    assert_eq!(
+        (opp.reach, opp.rice_impact, opp.effort_months),
+        (None, None, None)
+    );
+    assert!(opp.addresses.is_empty());
+    assert_eq!(opp.status, PlanStatus::Idea);
+    // The re-measure date defaults to the deadline (2027-01-31) + 90 days.
+    assert_eq!(
+        opportunities::remeasure_date(opp).unwrap().to_string(),
+        "2027-05-01"
+    );
+}
+
+#[test]
+fn the_v2_fixture_keeps_the_opportunity_fields() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v2.trailmap.json"))
+        .unwrap()
+        .map;
+    let opp = map.card(trailmap::model::Id(16)).unwrap();
+    assert_eq!(opp.reach, Some(120.0));
+    assert_eq!(opp.reach_period, "new accounts per quarter");
+    assert_eq!(opp.rice_impact, Some(Impact::High));
+    assert_eq!(opp.rice_confidence, Some(Confidence::Medium));
+    assert_eq!(opp.effort_months, Some(1.5));
+    // 120 × 2 × 0.8 / 1.5 = 128.
+    assert_eq!(opportunities::score(opp), Some(128.0));
+    assert_eq!(opp.addresses, vec![trailmap::model::Id(15)]);
+    assert_eq!(opp.status, PlanStatus::InProgress);
+    assert_eq!(opp.remeasure, "2027-04-15");
+    assert_eq!(
+        (opp.baseline.as_str(), opp.target.as_str()),
+        ("60 days", "30 days")
+    );
+    assert!(opportunities::pains_without_opportunity(&map).is_empty());
 }

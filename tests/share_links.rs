@@ -85,6 +85,7 @@ fn the_current_format_has_fixtures_of_templates_and_of_a_hand_made_map() {
         format!("v{v}-b2b-saas.link"),
         format!("v{v}-six-stage-b2b.link"),
         format!("v{v}-hand-made.link"),
+        format!("v{v}-planned-b2b-saas.link"),
     ] {
         assert!(names.contains(&name), "{name} missing: {names:?}");
     }
@@ -236,4 +237,23 @@ fn bad_links_in_steps_fail_as_they_do_at_once() {
         let (stepped, _) = in_steps(&bad, 512);
         assert_eq!(stepped.map(|(m, _)| m), at_once, "{bad:.30}");
     }
+}
+
+/// The fixture with a RICE plan pins format 3's "more card fields" section: its map uses
+/// every field the section carries.
+#[test]
+fn the_planned_fixture_carries_every_opportunity_field() {
+    let (_, _, payload, expected) = fixtures()
+        .into_iter()
+        .find(|f| f.0 == "v3-planned-b2b-saas.link")
+        .expect("the planned fixture");
+    let map = share::decode(&payload).unwrap().0;
+    assert_eq!(map, expected);
+    let c = |f: fn(&trailmap::model::Card) -> bool| map.cards.iter().any(f);
+    assert!(c(|c| c.reach.is_some() && !c.reach_period.is_empty()));
+    assert!(c(|c| c.rice_impact.is_some() && c.rice_confidence.is_some()));
+    assert!(c(|c| c.effort_months == Some(4.5)));
+    assert!(c(|c| c.addresses.len() >= 2));
+    assert!(c(|c| c.status == trailmap::model::PlanStatus::Measured));
+    assert!(c(|c| c.remeasure == "2027-06-30"));
 }

@@ -51,6 +51,19 @@ impl Date {
         }
     }
 
+    /// The date `days` later (earlier for a negative count).
+    pub fn add_days(self, days: i64) -> Date {
+        // Howard Hinnant's days_from_civil, then back through from_unix_ms.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let epoch_days = era * 146_097 + doe - 719_468 + days;
+        Date::from_unix_ms(epoch_days as f64 * 86_400_000.0)
+    }
+
     /// The calendar date, where the user is, of a Unix time in milliseconds: `offset_min`
     /// is the local time's offset from UTC in minutes (+60 for UTC+1), so "today" is the
     /// user's today, not Greenwich's.
@@ -102,6 +115,17 @@ mod tests {
         let d = Date::parse("2026-11-30").unwrap();
         assert_eq!(d.add_months(3).to_string(), "2027-02-28");
         assert_eq!(d.add_months(12).to_string(), "2027-11-30");
+    }
+
+    #[test]
+    fn adds_days_across_months_years_and_leap_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-03-31").add_days(90).to_string(), "2026-06-29");
+        assert_eq!(d("2026-11-15").add_days(90).to_string(), "2027-02-13");
+        assert_eq!(d("2024-01-01").add_days(90).to_string(), "2024-03-31");
+        assert_eq!(d("2024-02-28").add_days(1).to_string(), "2024-02-29");
+        assert_eq!(d("2025-01-01").add_days(-1).to_string(), "2024-12-31");
+        assert_eq!(d("2026-12-02").add_days(0), d("2026-12-02"));
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! map exactly. Compound changes (deleting a stakeholder who is referenced by cards)
 //! are a [`Edit::Batch`] of primitive edits.
 
+use super::formulas::{Confidence, Impact};
 use super::ids::Id;
 use super::map::{
-    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, ReviewCadence, RoleType, Scope, Stage,
-    Stakeholder, Stance,
+    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, PlanStatus, ReviewCadence, RoleType,
+    Scope, Stage, Stakeholder, Stance,
 };
 use super::scales::{Emotion, Level};
 
@@ -176,10 +177,29 @@ field_enum! {
         Target(String) => target,
         /// KPI current value.
         Current(String) => current,
+        /// RICE reach per period.
+        Reach(Option<f64>) => reach,
+        /// The period of the RICE reach.
+        ReachPeriod(String) => reach_period,
+        /// RICE impact.
+        RiceImpact(Option<Impact>) => rice_impact,
+        /// RICE confidence.
+        RiceConfidence(Option<Confidence>) => rice_confidence,
+        /// RICE effort in person-months.
+        EffortMonths(Option<f64>) => effort_months,
+        /// The pain points an opportunity addresses.
+        Addresses(Vec<Id>) => addresses,
+        /// Plan status.
+        Status(PlanStatus) => status,
+        /// Re-measure date set by the user.
+        Remeasure(String) => remeasure,
     }
 }
 
 /// One invertible change to a map.
+// A card is the largest variant (on 64-bit targets past clippy's threshold since the RICE
+// fields): edits are short-lived, and boxing it would cost code on every insert.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Set a scope field.
@@ -438,28 +458,43 @@ impl Edit {
     }
 }
 
+/// The edits that remove the cards for which `gone` holds, and first every link from a
+/// remaining opportunity to them.
+fn remove_cards(map: &JourneyMap, gone: impl Fn(&Card) -> bool) -> Vec<Edit> {
+    let removed: Vec<Id> = map.cards.iter().filter(|c| gone(c)).map(|c| c.id).collect();
+    let mut edits = Vec::new();
+    for other in map.cards.iter().filter(|c| !gone(c)) {
+        if other.addresses.iter().any(|p| removed.contains(p)) {
+            let kept = other
+                .addresses
+                .iter()
+                .copied()
+                .filter(|p| !removed.contains(p))
+                .collect();
+            edits.push(Edit::SetCard(other.id, CardField::Addresses(kept)));
+        }
+    }
+    edits.extend(removed.into_iter().map(Edit::RemoveCard));
+    edits
+}
+
 /// The edit that removes a stage and every card in it.
 pub fn remove_stage(map: &JourneyMap, stage: Id) -> Edit {
-    let mut edits: Vec<Edit> = map
-        .cards
-        .iter()
-        .filter(|c| c.stage == stage)
-        .map(|c| Edit::RemoveCard(c.id))
-        .collect();
+    let mut edits = remove_cards(map, |c| c.stage == stage);
     edits.push(Edit::RemoveStage(stage));
     Edit::Batch(edits)
 }
 
 /// The edit that removes a lane and every card in it.
 pub fn remove_lane(map: &JourneyMap, lane: Id) -> Edit {
-    let mut edits: Vec<Edit> = map
-        .cards
-        .iter()
-        .filter(|c| c.lane == lane)
-        .map(|c| Edit::RemoveCard(c.id))
-        .collect();
+    let mut edits = remove_cards(map, |c| c.lane == lane);
     edits.push(Edit::RemoveLane(lane));
     Edit::Batch(edits)
+}
+
+/// The edit that removes a card and every opportunity's link to it.
+pub fn remove_card(map: &JourneyMap, card: Id) -> Edit {
+    Edit::Batch(remove_cards(map, |c| c.id == card))
 }
 
 /// The edit that removes a stakeholder and every reference to them (cards, influence links).
@@ -664,6 +699,33 @@ mod tests {
             sh,
             StakeholderField::Influence(Level::new(9).unwrap()),
         ));
+        roundtrip(Edit::SetCard(card, CardField::Reach(Some(1200.0))));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::ReachPeriod("per quarter".into()),
+        ));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::RiceImpact(Some(Impact::Low)),
+        ));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::RiceConfidence(Some(Confidence::Medium)),
+        ));
+        roundtrip(Edit::SetCard(card, CardField::EffortMonths(Some(0.5))));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::Addresses(vec![m.cards[2].id]),
+        ));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::Status(PlanStatus::InProgress),
+        ));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::Remeasure("2027-03-01".into()),
+        ));
+        roundtrip(remove_card(&m, card));
         roundtrip(Edit::InsertPersona(
             0,
             Persona {

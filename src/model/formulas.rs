@@ -216,7 +216,8 @@ pub fn nps(answers: &[i64]) -> Result<Option<i32>, FormulaError> {
 // ---------------------------------------------------------------------------------------
 
 /// RICE impact: how much one reached customer's behaviour changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Impact {
     /// 3×.
     Massive,
@@ -261,10 +262,27 @@ impl Impact {
             Impact::Minimal => "Minimal (0.25)",
         }
     }
+
+    /// Stable key used in forms and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Impact::Massive => "massive",
+            Impact::High => "high",
+            Impact::Medium => "medium",
+            Impact::Low => "low",
+            Impact::Minimal => "minimal",
+        }
+    }
+
+    /// The impact for a key from [`Impact::key`].
+    pub fn from_key(key: &str) -> Option<Impact> {
+        Self::ALL.into_iter().find(|i| i.key() == key)
+    }
 }
 
 /// RICE confidence: how sure the team is of its reach and impact estimates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// 100 %: backed by data.
     High,
@@ -294,6 +312,20 @@ impl Confidence {
             Confidence::Medium => "Medium (80 %)",
             Confidence::Low => "Low (50 %)",
         }
+    }
+
+    /// Stable key used in forms and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+
+    /// The confidence for a key from [`Confidence::key`].
+    pub fn from_key(key: &str) -> Option<Confidence> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
     }
 }
 

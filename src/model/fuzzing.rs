@@ -215,7 +215,9 @@ pub fn run_case(rng: &mut SplitMix, seed_file: &str, tally: &mut Tally) {
 
 /// A valid, rich file to mutate.
 pub fn seed_file() -> String {
-    export_map_file(Some("fuzz"), &generated_map(3, 3, 12, 99), 0.0).1
+    let mut map = generated_map(3, 3, 12, 99);
+    super::generate::add_plan(&mut map, 99);
+    export_map_file(Some("fuzz"), &map, 0.0).1
 }
 
 /// Runs `cases` cases from `seed`.
@@ -235,9 +237,12 @@ pub fn run(seed: u64, cases: u64) -> Tally {
 pub fn run_share(seed: u64, cases: u64) -> Tally {
     use super::share::{self, base64url};
     let mut rng = SplitMix::new(seed);
-    let links: Vec<String> = (0..4)
+    let mut links: Vec<String> = (0..4)
         .map(|i| share::encode(&generated_map(2 + i, i, 3 * i, seed ^ i as u64)))
         .collect();
+    let mut planned = generated_map(3, 2, 6, seed);
+    super::generate::add_plan(&mut planned, seed);
+    links.push(share::encode(&planned));
     const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut tally = Tally::default();
     for _ in 0..cases {

@@ -171,6 +171,45 @@ pub fn generated_map(
     map
 }
 
+/// Fills every opportunity of `map` with plan data: RICE inputs (some left blank), a link
+/// to the pain points of its stage, a status, an owner, a deadline, and now and then a
+/// re-measure date of its own.
+pub fn add_plan(map: &mut JourneyMap, seed: u64) {
+    use super::formulas::{Confidence, Impact};
+    use super::map::PlanStatus;
+    let mut rng = SplitMix::new(seed);
+    let pains: Vec<(super::ids::Id, super::ids::Id)> = map
+        .cards
+        .iter()
+        .filter(|c| map.card_kind(c) == Some(LaneKind::PainPoints))
+        .map(|c| (c.id, c.stage))
+        .collect();
+    let kinds: Vec<Option<LaneKind>> = map.cards.iter().map(|c| map.card_kind(c)).collect();
+    for (i, c) in map.cards.iter_mut().enumerate() {
+        if kinds[i] != Some(LaneKind::Opportunities) {
+            continue;
+        }
+        let blank = rng.below(6) == 0;
+        c.reach = (!blank).then(|| rng.below(200_000) as f64 / 100.0);
+        c.reach_period = "accounts per quarter".into();
+        c.rice_impact = Some(Impact::ALL[rng.below(5) as usize]);
+        c.rice_confidence = Some(Confidence::ALL[rng.below(3) as usize]);
+        c.effort_months = Some((rng.below(40) + 1) as f64 / 4.0);
+        c.addresses = pains
+            .iter()
+            .filter(|(_, stage)| *stage == c.stage)
+            .map(|(id, _)| *id)
+            .collect();
+        c.status = PlanStatus::ALL[rng.below(5) as usize];
+        c.owner = "CS lead".into();
+        c.deadline = format!("2027-{:02}-15", rng.below(12) + 1);
+        c.kpi = "Time to first value".into();
+        if rng.below(4) == 0 {
+            c.remeasure = format!("2028-{:02}-01", rng.below(12) + 1);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +224,13 @@ mod tests {
         assert_eq!(map.touchpoints().len(), 400);
         assert_eq!(map, generated_map(12, 8, 400, 7));
         assert_ne!(map, generated_map(12, 8, 400, 8));
+        let mut planned = map.clone();
+        add_plan(&mut planned, 3);
+        assert!(is_valid(&planned));
+        assert!(crate::model::opportunities::pains_without_opportunity(&planned).is_empty());
+        assert!(!crate::model::opportunities::rank(&planned)
+            .ranked
+            .is_empty());
     }
 
     #[test]

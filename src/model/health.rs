@@ -1,11 +1,11 @@
 //! The map's health check: what a demanding reviewer would point at before a workshop or
 //! a review, each finding tied to the item it is about so the page can take the user
-//! there. Pain points without scores, opportunities without owner, deadline or KPI,
-//! stages with no touchpoint or no emotion score, moments of truth without the customer's
+//! there. Pain points without scores or without an opportunity, opportunities without
+//! owner, deadline or KPI, overdue re-measures, stages with no touchpoint or no emotion score, moments of truth without the customer's
 //! words, stakeholders on no touchpoint, and a review date that has passed.
 
 use crate::model::dates::Date;
-use crate::model::{priorities, Card, Id, JourneyMap, LaneKind};
+use crate::model::{opportunities, priorities, Card, Id, JourneyMap, LaneKind};
 
 /// What a finding is about (where the page takes the user).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +64,11 @@ pub fn check(map: &JourneyMap, today: Date) -> Vec<Finding> {
             add(Target::Card(id), name_of(c), "Pain point not scored: give it a magnitude, severity, frequency and business impact (1 to 5) so it can be ranked.");
         }
     }
+    for id in opportunities::pains_without_opportunity(map) {
+        if let Some(c) = map.card(id) {
+            add(Target::Card(id), name_of(c), "Pain point without an opportunity: add one that addresses it, or link an existing opportunity to it.");
+        }
+    }
     for c in cards_of(map, LaneKind::Opportunities) {
         let missing: Vec<&str> = [
             (c.owner.trim().is_empty(), "an owner"),
@@ -83,6 +88,16 @@ pub fn check(map: &JourneyMap, today: Date) -> Vec<Finding> {
                 Target::Card(c.id),
                 name_of(c),
                 &format!("Opportunity without {list}: nobody will act on it or know it worked."),
+            );
+        }
+    }
+    for c in cards_of(map, LaneKind::Opportunities) {
+        if opportunities::flags(c, today).remeasure_due {
+            let when = opportunities::remeasure_date(c).map_or(String::new(), |d| d.to_string());
+            add(
+                Target::Card(c.id),
+                name_of(c),
+                &format!("Re-measure due since {when}: measure its KPI again the same way, record the value, then set the status to Measured."),
             );
         }
     }
@@ -203,6 +218,7 @@ mod tests {
         oc.owner = "CS lead".into();
         oc.deadline = "2027-01-31".into();
         oc.kpi = "Goals re-explained at kickoff".into();
+        oc.addresses = vec![p];
         map.scope.next_review = "2027-03-01".into();
         (map, stage)
     }
@@ -243,13 +259,26 @@ mod tests {
             ..Stakeholder::default()
         });
         map.scope.next_review = "2026-11-30".into();
+        let done = add_card(
+            &mut map,
+            stage,
+            LaneKind::Opportunities,
+            "Kickoff checklist",
+        );
+        let dc = map.cards.iter_mut().find(|c| c.id == done).unwrap();
+        dc.owner = "CS".into();
+        dc.kpi = "Time to first value".into();
+        dc.deadline = "2026-08-31".into();
+        dc.status = crate::model::PlanStatus::Done;
         let found = check(&map, today());
         let targets: Vec<Target> = found.iter().map(|f| f.target).collect();
         assert_eq!(
             targets,
             [
                 Target::Card(pain),
+                Target::Card(pain),
                 Target::Card(opp),
+                Target::Card(done),
                 Target::Stage(empty),
                 Target::Stage(unscored_stage),
                 Target::Card(mot),
@@ -257,14 +286,25 @@ mod tests {
                 Target::Scope,
             ]
         );
+        assert!(found[1]
+            .advice
+            .starts_with("Pain point without an opportunity"));
         assert!(
-            found[1].advice.contains("an owner, a deadline and a KPI"),
+            found[2].advice.contains("an owner, a deadline and a KPI"),
             "{}",
-            found[1].advice
+            found[2].advice
         );
-        assert_eq!(found[1].item, "(a card with no text)");
-        assert!(found[3].advice.contains("No emotion scored"));
-        assert_eq!(found[6].item, "Next review 2026-11-30");
+        assert_eq!(found[2].item, "(a card with no text)");
+        // 2026-08-31 + 90 days.
+        assert!(
+            found[3]
+                .advice
+                .starts_with("Re-measure due since 2026-11-29:"),
+            "{}",
+            found[3].advice
+        );
+        assert!(found[5].advice.contains("No emotion scored"));
+        assert_eq!(found[8].item, "Next review 2026-11-30");
     }
 
     #[test]

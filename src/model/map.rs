@@ -1,5 +1,6 @@
 //! The journey map: scope, personas, stakeholders, stages, lanes and cards.
 
+use super::formulas::{Confidence, Impact};
 use super::ids::Id;
 use super::scales::{Emotion, Level};
 use serde::{Deserialize, Serialize};
@@ -568,15 +569,100 @@ pub struct Card {
     /// Opportunity: the KPI that proves it worked.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub kpi: String,
-    /// KPI: baseline value.
+    /// KPI, and an opportunity's KPI: baseline value.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub baseline: String,
-    /// KPI: target value.
+    /// KPI, and an opportunity's KPI: target value.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub target: String,
     /// KPI: current value.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub current: String,
+    /// Opportunity (RICE): customers or events reached per period, 0 or more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<f64>,
+    /// Opportunity (RICE): the period of the reach, e.g. "per quarter".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reach_period: String,
+    /// Opportunity (RICE): impact on the scale 3, 2, 1, 0.5, 0.25.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rice_impact: Option<Impact>,
+    /// Opportunity (RICE): confidence, 100, 80 or 50 %.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rice_confidence: Option<Confidence>,
+    /// Opportunity (RICE): effort in person-months, more than 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort_months: Option<f64>,
+    /// Opportunity: the pain points (card ids) it addresses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Id>,
+    /// Opportunity: where it stands in the improvement plan.
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: PlanStatus,
+    /// Opportunity: when to re-measure the KPI, `YYYY-MM-DD`, only when the user set it;
+    /// empty means the deadline + 90 days.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remeasure: String,
+}
+
+/// Where an opportunity stands in the improvement plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    /// An idea, not yet planned.
+    #[default]
+    Idea,
+    /// Planned, with an owner and a deadline.
+    Planned,
+    /// Being delivered.
+    InProgress,
+    /// Delivered; its KPI is still to be re-measured.
+    Done,
+    /// Delivered and re-measured with the same KPI.
+    Measured,
+}
+
+impl PlanStatus {
+    /// All statuses, in the order work moves through them.
+    pub const ALL: [PlanStatus; 5] = [
+        PlanStatus::Idea,
+        PlanStatus::Planned,
+        PlanStatus::InProgress,
+        PlanStatus::Done,
+        PlanStatus::Measured,
+    ];
+
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::Idea => "Idea",
+            PlanStatus::Planned => "Planned",
+            PlanStatus::InProgress => "In progress",
+            PlanStatus::Done => "Done",
+            PlanStatus::Measured => "Measured",
+        }
+    }
+
+    /// Stable key used in forms, files and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanStatus::Idea => "idea",
+            PlanStatus::Planned => "planned",
+            PlanStatus::InProgress => "in-progress",
+            PlanStatus::Done => "done",
+            PlanStatus::Measured => "measured",
+        }
+    }
+
+    /// The status for a key from [`PlanStatus::key`].
+    pub fn from_key(key: &str) -> Option<PlanStatus> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Whether the opportunity has been delivered (done or measured).
+    pub fn delivered(self) -> bool {
+        matches!(self, PlanStatus::Done | PlanStatus::Measured)
+    }
 }
 
 /// Scores of a pain point, each 1 (low) to 5 (high) when set.

@@ -18,6 +18,7 @@ pub mod history;
 pub mod ids;
 pub mod map;
 pub mod mermaid;
+pub mod opportunities;
 pub mod order;
 pub mod pain_matrix;
 pub mod persist;

@@ -211,6 +211,41 @@ pub fn repair(map: &mut JourneyMap, report: &mut RestoreReport) {
             }
         }
     }
+    // Opportunities link only to pain points that exist, once each; RICE amounts in range.
+    let pains: HashSet<Id> = map
+        .cards
+        .iter()
+        .filter(|c| map.card_kind(c) == Some(super::map::LaneKind::PainPoints))
+        .map(|c| c.id)
+        .collect();
+    let mut pain_links = 0;
+    for card in &mut map.cards {
+        let n = card.addresses.len();
+        let mut unique = HashSet::new();
+        card.addresses
+            .retain(|p| pains.contains(p) && unique.insert(*p));
+        pain_links += n - card.addresses.len();
+        let max = super::opportunities::MAX_AMOUNT;
+        let bad_reach = card.reach.is_some_and(|r| !(0.0..=max).contains(&r));
+        let bad_effort = card.effort_months.is_some_and(|e| !(e > 0.0 && e <= max));
+        if bad_reach {
+            card.reach = None;
+        }
+        if bad_effort {
+            card.effort_months = None;
+        }
+        if bad_reach || bad_effort {
+            report.note(format!(
+                "A RICE reach or effort of “{}” was out of range and was cleared",
+                card.text
+            ));
+        }
+    }
+    if pain_links > 0 {
+        report.note(format!(
+            "{pain_links} link(s) from opportunities to pain points that do not exist were removed"
+        ));
+    }
     for s in &mut map.stakeholders {
         let own = s.id;
         let n = s.influences.len();
@@ -316,6 +351,30 @@ mod tests {
             .iter()
             .all(|s| s.id.0 < map.next_id && s.id.0 > 0));
         assert_eq!(report.notes.len(), 2);
+    }
+
+    #[test]
+    fn opportunity_links_and_rice_amounts_are_repaired() {
+        let value = json!({
+            "stages": [{"id": 1, "name": "A"}],
+            "lanes": [{"id": 2, "name": "P", "kind": "pain-points"}, {"id": 3, "name": "O", "kind": "opportunities"}],
+            "cards": [
+                {"id": 4, "stage": 1, "lane": 2, "text": "pain"},
+                {"id": 5, "stage": 1, "lane": 3, "text": "opp", "addresses": [4, 4, 5, 99],
+                 "reach": -3, "effort_months": 0, "rice_impact": "low", "rice_confidence": "medium",
+                 "status": "in-progress"},
+                {"id": 6, "stage": 1, "lane": 3, "text": "bad impact", "rice_impact": "huge", "reach": 10}
+            ]
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        let opp = map.card(Id(5)).unwrap();
+        assert_eq!(opp.addresses, vec![Id(4)]);
+        assert_eq!((opp.reach, opp.effort_months), (None, None));
+        assert_eq!(opp.rice_impact, Some(crate::model::formulas::Impact::Low));
+        assert_eq!(opp.status, crate::model::PlanStatus::InProgress);
+        let other = map.card(Id(6)).unwrap();
+        assert_eq!((other.rice_impact, other.reach), (None, Some(10.0)));
+        assert_eq!(report.notes.len(), 3, "{:?}", report.notes);
     }
 
     #[test]

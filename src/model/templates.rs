@@ -69,8 +69,9 @@ pub const TEMPLATES: [Template; 5] = [
     },
 ];
 
-/// The binary layout of the shipped `.bin` files.
-const LAYOUT: Layout = Layout::V2;
+/// The binary layout of the shipped `.bin` files (format 3's: the opportunity fields
+/// travel in its "more card fields" section).
+const LAYOUT: Layout = Layout::V3;
 
 /// The shipped encoding of each template, by key.
 const DATA: [(&str, &[u8]); 5] = [
@@ -412,7 +413,34 @@ mod tests {
                     "{key}: deadline {}",
                     o.deadline
                 );
+                // A RICE score with its reach's period, the KPI's baseline and target,
+                // and the pains it addresses.
+                assert!(
+                    crate::model::opportunities::score(o).is_some() && !o.reach_period.is_empty(),
+                    "{key}: RICE of {}",
+                    o.text
+                );
+                assert!(
+                    !o.baseline.is_empty() && !o.target.is_empty(),
+                    "{key}: {}",
+                    o.text
+                );
+                assert!(
+                    !o.addresses.is_empty(),
+                    "{key}: {} addresses no pain",
+                    o.text
+                );
             }
+            assert_eq!(
+                crate::model::opportunities::pains_without_opportunity(&map),
+                vec![],
+                "{key}: every pain point has an opportunity"
+            );
+            let statuses: HashSet<&str> = opportunities.iter().map(|o| o.status.key()).collect();
+            assert!(
+                statuses.len() >= 2,
+                "{key}: the plan is under way, not all ideas"
+            );
             for k in cards_of(&map, LaneKind::Kpis) {
                 assert!(
                     !k.baseline.is_empty() && !k.target.is_empty() && !k.current.is_empty(),

@@ -101,12 +101,15 @@ test('the health check lists what to fix and takes the user there', async ({ pag
   const panel = page.getByTestId('health-panel');
   await expect(panel.getByTestId('findings').locator('li')).toHaveCount(1);
   await expect(panel).toContainText('Stage with no touchpoint');
-  // A pain point without scores: a second finding, and its button opens that card.
+  // A pain point without scores and without an opportunity: two more findings, and
+  // their button opens that card.
   await page.getByRole('button', { name: /Add pain point/ }).click();
   await page.keyboard.type('Invoice arrives late');
-  await expect(button).toHaveText(/Health check\s*2 findings/);
+  await expect(button).toHaveText(/Health check\s*3 findings/);
   await expect(panel).toContainText('Pain point not scored');
-  await panel.getByRole('button', { name: 'Invoice arrives late' }).click();
+  await expect(panel).toContainText('Pain point without an opportunity');
+  await expect(panel.getByRole('button', { name: 'Invoice arrives late' })).toHaveCount(2);
+  await panel.getByRole('button', { name: 'Invoice arrives late' }).first().click();
   await expect(page.getByTestId('card-panel')).toBeVisible();
   await expect(page.getByTestId('card-panel').getByLabel('Text')).toHaveValue('Invoice arrives late');
   const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();

@@ -7,8 +7,15 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The schema version this build writes. Bump it, and add a migration, whenever the
-/// stored shape of a map changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+/// stored shape of a map changes: a build that reads up to an older version opens a newer
+/// file read-only instead of saving it back without the fields it does not know.
+///
+/// - 1: the first schema.
+/// - 2: opportunity cards gain RICE inputs (`reach`, `reach_period`, `rice_impact`,
+///   `rice_confidence`, `effort_months`), links to the pain points they address
+///   (`addresses`), a plan `status` and a `remeasure` date. All are optional and left out
+///   when empty, so a map that does not use them is written exactly as in version 1.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -20,8 +27,34 @@ pub const MAP_TYPE: &str = "trailmap/map";
 type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
-/// Version 1 is the first schema, so the table is empty today; it only ever grows.
-const MIGRATIONS: &[Migration] = &[];
+/// It only ever grows.
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
+/// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
+/// deadline + 90 days). A version-1 map may still hold keys with these names that no
+/// version-1 build wrote (hand-edited files): they are dropped, so that they do not
+/// suddenly take a meaning.
+fn v1_to_v2(mut map: Value) -> Value {
+    const NEW: [&str; 8] = [
+        "reach",
+        "reach_period",
+        "rice_impact",
+        "rice_confidence",
+        "effort_months",
+        "addresses",
+        "status",
+        "remeasure",
+    ];
+    if let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) {
+        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
+            for key in NEW {
+                card.remove(key);
+            }
+        }
+    }
+    map
+}
 
 /// Brings a `map` object from schema `version` to [`SCHEMA_VERSION`].
 /// Errors for versions this build does not know (0, or newer than this build).
@@ -294,6 +327,58 @@ mod tests {
         let err = open_envelope_text(r#"{"type":"trailmap/map","version":1}"#).unwrap_err();
         assert!(err.to_string().contains("“map” field is missing"));
         assert!(migrate(Value::Null, 0).is_err());
+    }
+
+    #[test]
+    fn version_one_maps_migrate_without_taking_on_new_meaning() {
+        let v1 =
+            serde_json::json!({"cards": [{"id": 3, "text": "x", "status": "done", "reach": 5}, 7]});
+        let v2 = migrate(v1, 1).unwrap();
+        assert_eq!(
+            v2,
+            serde_json::json!({"cards": [{"id": 3, "text": "x"}, 7]})
+        );
+        assert_eq!(
+            migrate(serde_json::json!({"cards": {}}), 1).unwrap(),
+            serde_json::json!({"cards": {}})
+        );
+    }
+
+    #[test]
+    fn maps_without_the_new_fields_are_written_as_before() {
+        let map = crate::model::templates::build("b2b-saas").unwrap();
+        let mut plain = map.clone();
+        for c in &mut plain.cards {
+            let keep = crate::model::Card {
+                reach: None,
+                reach_period: String::new(),
+                rice_impact: None,
+                rice_confidence: None,
+                effort_months: None,
+                addresses: Vec::new(),
+                status: crate::model::PlanStatus::Idea,
+                remeasure: String::new(),
+                ..c.clone()
+            };
+            *c = keep;
+        }
+        let json = serde_json::to_string(&plain).unwrap();
+        for key in [
+            "reach",
+            "reach_period",
+            "rice_impact",
+            "rice_confidence",
+            "effort_months",
+            "addresses",
+            "status",
+            "remeasure",
+        ] {
+            let quoted = format!("\"{key}\":");
+            assert!(
+                !json.contains(&quoted),
+                "{key} written for a map that does not use it"
+            );
+        }
     }
 
     #[test]

@@ -30,7 +30,12 @@
 //!   older version refuses the link with "made by a newer Trailmap" instead of showing a
 //!   wrong map.
 //!
-//! No tag is defined yet. New record kinds (a new list beside stages and cards) get a
+//! Defined tags:
+//! - **2, more card fields** ([`MORE_CARD_FIELDS`], optional): the opportunity fields
+//!   (RICE inputs, the pain points addressed, plan status, re-measure date), laid out as
+//!   below. An older format-3 decoder skips it and shows the map without them.
+//!
+//! New record kinds (a new list beside stages and cards) get a
 //! section of their own. New card fields do too: the flags column holds today's sixteen
 //! presence bits (bits 0–15) and nothing more; bits 16 and above stay zero in format 3 (a
 //! decoder that finds one says the link needs a newer Trailmap), and fields beyond the
@@ -42,7 +47,9 @@
 
 use super::wire;
 use crate::model::ids::Id;
-use crate::model::map::{Card, JourneyMap, Lane, PainScores, Persona, Scope, Stage, Stakeholder};
+use crate::model::map::{
+    Card, JourneyMap, Lane, PainScores, Persona, PlanStatus, Scope, Stage, Stakeholder,
+};
 use crate::model::scales::{Emotion, Level};
 
 /// How values are laid out in the bytes.
@@ -455,22 +462,230 @@ pub fn is_required(tag: u64) -> bool {
     tag % 2 == 1
 }
 
-/// Reads the trailer of a [`Layout::V3`] map: skips optional sections it does not know
-/// (today: all) and refuses required ones.
-fn read_sections(trailer: &[u8]) -> Read<()> {
+/// Reads the trailer of a [`Layout::V3`] map into `map`: reads the sections it knows,
+/// skips optional ones it does not know and refuses required ones.
+fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
+    let mut seen_more = false;
     while at < trailer.len() {
         let tag = read_leb128(trailer, &mut at)?;
         let len = read_leb128(trailer, &mut at)?;
         if len > (trailer.len() - at) as u64 {
             return err("a section runs past the end of the data");
         }
-        if is_required(tag) {
+        let body = &trailer[at..at + len as usize];
+        if tag == MORE_CARD_FIELDS {
+            if seen_more {
+                return err("the card fields section appears twice");
+            }
+            seen_more = true;
+            read_more_card_fields(body, map)?;
+        } else if is_required(tag) {
             return Err(DecodeError::Newer(format!(
                 "a kind of data this version does not know (section {tag})"
             )));
         }
         at += len as usize;
+    }
+    Ok(())
+}
+
+/// Tag of the section holding card fields beyond the flags column's sixteen (optional).
+///
+/// Body: for each card with any of these fields, in card-list order: its position in the
+/// card list (the first as is, each later one as the difference from the previous minus
+/// one), a presence-bits varint ([`MORE_REACH`] …), then the values present in bit order:
+/// amounts as [`write_amount`], codes as one byte ([`wire`]), texts as UTF-8 ended by
+/// 0xFF, the pains addressed as a count and their positions in the card list.
+pub const MORE_CARD_FIELDS: u64 = 2;
+
+/// Presence bits of the "more card fields" section.
+const MORE_REACH: u64 = 1;
+const MORE_PERIOD: u64 = 1 << 1;
+const MORE_IMPACT: u64 = 1 << 2;
+const MORE_CONFIDENCE: u64 = 1 << 3;
+const MORE_EFFORT: u64 = 1 << 4;
+const MORE_ADDRESSES: u64 = 1 << 5;
+const MORE_STATUS: u64 = 1 << 6;
+const MORE_REMEASURE: u64 = 1 << 7;
+const MORE_KNOWN: u64 = (1 << 8) - 1;
+
+/// An amount (reach, effort): a whole number of hundredths `h` as the varint `2h`; any
+/// other finite value as `1` and then its IEEE-754 bits as a varint.
+fn write_amount(out: &mut Vec<u8>, v: f64) {
+    let h = (v * 100.0).round();
+    if (0.0..=(u64::MAX >> 2) as f64).contains(&h) && h / 100.0 == v {
+        write_leb128(out, (h as u64) << 1);
+    } else {
+        write_leb128(out, 1);
+        write_leb128(out, v.to_bits());
+    }
+}
+
+fn read_amount(bytes: &[u8], at: &mut usize) -> Read<f64> {
+    let code = read_leb128(bytes, at)?;
+    let v = match code {
+        c if c & 1 == 0 => (c >> 1) as f64 / 100.0,
+        1 => f64::from_bits(read_leb128(bytes, at)?),
+        c => {
+            return Err(DecodeError::Newer(format!(
+                "an amount this version does not know ({c})"
+            )))
+        }
+    };
+    if !v.is_finite() {
+        return err("an amount is not a finite number");
+    }
+    Ok(v)
+}
+
+fn write_end_text(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(s.as_bytes());
+    out.push(END);
+}
+
+fn read_end_text(bytes: &[u8], at: &mut usize) -> Read<String> {
+    let rest = &bytes[*at..];
+    let Some(len) = rest.iter().position(|b| *b == END) else {
+        return err("a text runs past the end of the data");
+    };
+    let s = std::str::from_utf8(&rest[..len]).map_err(|_| damaged("a text is not valid UTF-8"))?;
+    *at += len + 1;
+    Ok(s.to_string())
+}
+
+fn read_code<T>(bytes: &[u8], at: &mut usize, of: fn(u8) -> Option<T>, what: &str) -> Read<T> {
+    let Some(&code) = bytes.get(*at) else {
+        return err("the data ends too early");
+    };
+    *at += 1;
+    of(code)
+        .ok_or_else(|| DecodeError::Newer(format!("a {what} this version does not know ({code})")))
+}
+
+/// The "more card fields" section's body for `map`; empty when no card has any.
+fn more_card_fields(map: &JourneyMap) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, c) in map.cards.iter().enumerate() {
+        let pains: Vec<usize> = c
+            .addresses
+            .iter()
+            .filter_map(|p| map.cards.iter().position(|x| x.id == *p))
+            .collect();
+        let flags = [
+            (c.reach.is_some(), MORE_REACH),
+            (!c.reach_period.is_empty(), MORE_PERIOD),
+            (c.rice_impact.is_some(), MORE_IMPACT),
+            (c.rice_confidence.is_some(), MORE_CONFIDENCE),
+            (c.effort_months.is_some(), MORE_EFFORT),
+            (!pains.is_empty(), MORE_ADDRESSES),
+            (c.status != PlanStatus::default(), MORE_STATUS),
+            (!c.remeasure.is_empty(), MORE_REMEASURE),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+        if flags == 0 {
+            continue;
+        }
+        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
+        last = Some(i);
+        write_leb128(&mut out, flags);
+        if let Some(r) = c.reach {
+            write_amount(&mut out, r);
+        }
+        if flags & MORE_PERIOD != 0 {
+            write_end_text(&mut out, &c.reach_period);
+        }
+        if let Some(i) = c.rice_impact {
+            out.push(wire::impact_code(i));
+        }
+        if let Some(k) = c.rice_confidence {
+            out.push(wire::confidence_code(k));
+        }
+        if let Some(e) = c.effort_months {
+            write_amount(&mut out, e);
+        }
+        if flags & MORE_ADDRESSES != 0 {
+            write_leb128(&mut out, pains.len() as u64);
+            for p in pains {
+                write_leb128(&mut out, p as u64);
+            }
+        }
+        if flags & MORE_STATUS != 0 {
+            out.push(wire::status_code(c.status));
+        }
+        if flags & MORE_REMEASURE != 0 {
+            write_end_text(&mut out, &c.remeasure);
+        }
+    }
+    out
+}
+
+fn read_more_card_fields(body: &[u8], map: &mut JourneyMap) -> Read<()> {
+    let mut at = 0;
+    let mut next = 0usize;
+    while at < body.len() {
+        let skip = read_leb128(body, &mut at)?;
+        let i = usize::try_from(skip)
+            .ok()
+            .and_then(|s| s.checked_add(next))
+            .filter(|i| *i < map.cards.len())
+            .ok_or_else(|| damaged("card fields name a card that does not exist"))?;
+        next = i + 1;
+        let flags = read_leb128(body, &mut at)?;
+        if flags & !MORE_KNOWN != 0 {
+            return Err(DecodeError::Newer(
+                "card fields this version does not know".into(),
+            ));
+        }
+        let mut addresses = Vec::new();
+        let c = &mut map.cards[i];
+        if flags & MORE_REACH != 0 {
+            c.reach = Some(read_amount(body, &mut at)?);
+        }
+        if flags & MORE_PERIOD != 0 {
+            c.reach_period = read_end_text(body, &mut at)?;
+        }
+        if flags & MORE_IMPACT != 0 {
+            c.rice_impact = Some(read_code(body, &mut at, wire::impact_of, "RICE impact")?);
+        }
+        if flags & MORE_CONFIDENCE != 0 {
+            c.rice_confidence = Some(read_code(
+                body,
+                &mut at,
+                wire::confidence_of,
+                "RICE confidence",
+            )?);
+        }
+        if flags & MORE_EFFORT != 0 {
+            c.effort_months = Some(read_amount(body, &mut at)?);
+        }
+        if flags & MORE_ADDRESSES != 0 {
+            let n = read_leb128(body, &mut at)?;
+            if n > (body.len() - at) as u64 {
+                return err("a list claims more items than the data holds");
+            }
+            for _ in 0..n {
+                addresses.push(read_leb128(body, &mut at)?);
+            }
+        }
+        if flags & MORE_STATUS != 0 {
+            c.status = read_code(body, &mut at, wire::status_of, "plan status")?;
+        }
+        if flags & MORE_REMEASURE != 0 {
+            c.remeasure = read_end_text(body, &mut at)?;
+        }
+        let mut ids = Vec::with_capacity(addresses.len());
+        for p in addresses {
+            let pain = usize::try_from(p)
+                .ok()
+                .and_then(|p| map.cards.get(p))
+                .ok_or_else(|| damaged("an opportunity addresses a card that does not exist"))?;
+            ids.push(pain.id);
+        }
+        map.cards[i].addresses = ids;
     }
     Ok(())
 }
@@ -681,7 +896,14 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
             }
         }
     }
-    w.finish()
+    let mut out = w.finish();
+    if layout == Layout::V3 {
+        let more = more_card_fields(map);
+        if !more.is_empty() {
+            append_section(&mut out, MORE_CARD_FIELDS, &more);
+        }
+    }
+    out
 }
 
 /// Decodes bytes written by [`encode_map`].
@@ -874,8 +1096,29 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         Layout::V1 | Layout::V2 if !r.done() => err("there are bytes left after the map"),
         Layout::V1 | Layout::V2 => Ok(map),
         Layout::V3 if !r.numbers_done() => err("there are numbers left after the map"),
-        Layout::V3 => read_sections(r.rest_of_text()).map(|()| map),
+        Layout::V3 => {
+            let trailer = r.rest_of_text();
+            read_sections(trailer, &mut map).map(|()| map)
+        }
     }
+}
+
+/// `map` without the fields of the "more card fields" section: what formats 1 and 2, and
+/// a format-3 decoder from before the section, carry of it.
+#[cfg(test)]
+pub(crate) fn without_plan(map: &JourneyMap) -> JourneyMap {
+    let mut older = map.clone();
+    for c in &mut older.cards {
+        c.reach = None;
+        c.reach_period.clear();
+        c.rice_impact = None;
+        c.rice_confidence = None;
+        c.effort_months = None;
+        c.addresses.clear();
+        c.status = PlanStatus::Idea;
+        c.remeasure.clear();
+    }
+    older
 }
 
 #[cfg(test)]
@@ -892,7 +1135,12 @@ mod tests {
             let round_trip = |m: &JourneyMap| decode_map_as(&encode_map_as(m, layout), layout);
             for t in templates::TEMPLATES {
                 let map = templates::build(t.key).unwrap();
-                assert_eq!(round_trip(&map).unwrap(), map, "{} {layout:?}", t.key);
+                // Formats 1 and 2 have no room for the opportunity fields.
+                let carried = match layout {
+                    Layout::V3 => map.clone(),
+                    Layout::V1 | Layout::V2 => without_plan(&map),
+                };
+                assert_eq!(round_trip(&map).unwrap(), carried, "{} {layout:?}", t.key);
             }
             let big = generated_map(12, 8, 400, 9);
             assert_eq!(round_trip(&big).unwrap(), big);
@@ -923,12 +1171,17 @@ mod tests {
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
         for layout in LAYOUTS {
-            let bytes = encode_map_as(&templates::build("b2b-saas").unwrap(), layout);
+            let map = templates::build("b2b-saas").unwrap();
+            let bytes = encode_map_as(&map, layout);
+            // Format 3 cut exactly before its trailer is the map without its sections.
+            let before_sections = encode_map_as(&without_plan(&map), Layout::V2).len();
             for n in 0..bytes.len() {
-                assert!(
-                    decode_map_as(&bytes[..n], layout).is_err(),
-                    "{layout:?}: prefix of {n} bytes decoded"
-                );
+                let cut = decode_map_as(&bytes[..n], layout);
+                if layout == Layout::V3 && n == before_sections {
+                    assert_eq!(cut, Ok(without_plan(&map)));
+                    continue;
+                }
+                assert!(cut.is_err(), "{layout:?}: prefix of {n} bytes decoded");
             }
             let mut longer = bytes.clone();
             longer.push(0);
@@ -961,7 +1214,7 @@ mod tests {
     #[test]
     fn a_map_without_sections_is_its_format_two_bytes() {
         for t in templates::TEMPLATES {
-            let map = templates::build(t.key).unwrap();
+            let map = without_plan(&templates::build(t.key).unwrap());
             assert_eq!(
                 encode_map_as(&map, Layout::V3),
                 encode_map_as(&map, Layout::V2),
@@ -978,9 +1231,9 @@ mod tests {
 
     #[test]
     fn unknown_optional_sections_are_skipped_and_required_ones_refused() {
-        let map = templates::build("b2b-saas").unwrap();
+        let map = without_plan(&templates::build("b2b-saas").unwrap());
         let mut bytes = encode_map_as(&map, Layout::V3);
-        append_section(&mut bytes, 2, b"a later version's extra");
+        append_section(&mut bytes, 4, b"a later version's extra");
         append_section(&mut bytes, 40, &[]);
         assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
         // Format 2 has no trailer: the same bytes are damaged there.
@@ -996,12 +1249,134 @@ mod tests {
         ));
         // A section longer than the data left is damage.
         let mut cut = encode_map_as(&map, Layout::V3);
-        cut.extend([2, 9, 1]);
+        cut.extend([4, 9, 1]);
         assert!(matches!(
             decode_map_as(&cut, Layout::V3),
             Err(DecodeError::Damaged(_))
         ));
         assert!(is_required(1) && is_required(7) && !is_required(0) && !is_required(2));
+    }
+
+    /// A template with plan data on its first opportunity and links to two pains.
+    fn with_plan() -> JourneyMap {
+        use crate::model::formulas::{Confidence, Impact};
+        use crate::model::LaneKind;
+        let mut map = templates::build("b2b-saas").unwrap();
+        let kind = |m: &JourneyMap, c: &Card| m.card_kind(c);
+        let pains: Vec<Id> = map
+            .cards
+            .iter()
+            .filter(|c| kind(&map, c) == Some(LaneKind::PainPoints))
+            .map(|c| c.id)
+            .take(2)
+            .collect();
+        let opps: Vec<usize> = (0..map.cards.len())
+            .filter(|i| kind(&map, &map.cards[*i]) == Some(LaneKind::Opportunities))
+            .collect();
+        let c = &mut map.cards[opps[0]];
+        c.reach = Some(1200.0);
+        c.reach_period = "trials per quarter".into();
+        c.rice_impact = Some(Impact::Low);
+        c.rice_confidence = Some(Confidence::Medium);
+        c.effort_months = Some(0.29);
+        c.addresses = vec![pains[1], pains[0]];
+        c.status = PlanStatus::Done;
+        c.remeasure = "2027-04-01".into();
+        let c = &mut map.cards[opps[1]];
+        c.reach = Some(1.0 / 3.0);
+        c.status = PlanStatus::Measured;
+        let last = *opps.last().unwrap();
+        map.cards[last].rice_impact = Some(Impact::Minimal);
+        map
+    }
+
+    #[test]
+    fn opportunity_fields_travel_in_their_section_from_format_three_on() {
+        let map = with_plan();
+        let bytes = encode_map_as(&map, Layout::V3);
+        assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
+        // The section is all that is added to the format-2 bytes.
+        let plain = encode_map_as(&map, Layout::V2);
+        assert_eq!(bytes[..plain.len()], plain[..]);
+        assert_eq!(bytes[plain.len()], MORE_CARD_FIELDS as u8);
+        // A decoder that does not know the section (today's released one) skips it and
+        // shows the map without the plan.
+        assert_eq!(decode_map_as(&plain, Layout::V3), Ok(without_plan(&map)));
+        for n in plain.len() + 1..bytes.len() {
+            assert!(
+                decode_map_as(&bytes[..n], Layout::V3).is_err(),
+                "cut at {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn amounts_are_exact_in_hundredths_and_any_finite_value_survives() {
+        for v in [
+            0.0,
+            0.01,
+            0.29,
+            7.25,
+            1200.0,
+            1e9,
+            1.0 / 3.0,
+            123.456,
+            2.5e-7,
+        ] {
+            let mut out = Vec::new();
+            write_amount(&mut out, v);
+            let mut at = 0;
+            assert_eq!(read_amount(&out, &mut at), Ok(v));
+            assert_eq!(at, out.len());
+        }
+        let mut out = Vec::new();
+        write_amount(&mut out, 0.29);
+        assert_eq!(out, vec![58]);
+        let mut nan = vec![1];
+        write_leb128(&mut nan, f64::NAN.to_bits());
+        assert!(matches!(
+            read_amount(&nan, &mut 0),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            read_amount(&[3], &mut 0),
+            Err(DecodeError::Newer(_))
+        ));
+    }
+
+    #[test]
+    fn unknown_card_fields_and_codes_in_the_section_mean_a_newer_version() {
+        let map = without_plan(&templates::build("b2b-saas").unwrap());
+        let plain = encode_map_as(&map, Layout::V3);
+        let section = |body: &[u8]| {
+            let mut bytes = plain.clone();
+            append_section(&mut bytes, MORE_CARD_FIELDS, body);
+            decode_map_as(&bytes, Layout::V3)
+        };
+        assert!(matches!(
+            section(&[0, 0x80, 0x02]),
+            Err(DecodeError::Newer(_))
+        ));
+        // Impact code 9 does not exist yet.
+        assert!(matches!(section(&[0, 4, 9]), Err(DecodeError::Newer(_))));
+        // Status code 2 is "in progress", on the first card.
+        let opened = section(&[0, 64, 2]).unwrap();
+        assert_eq!(opened.cards[0].status, PlanStatus::InProgress);
+        // A card past the end, or pains past the end, are damage.
+        let n = map.cards.len() as u8;
+        assert!(matches!(section(&[n, 64, 2]), Err(DecodeError::Damaged(_))));
+        assert!(matches!(
+            section(&[0, 32, 1, n]),
+            Err(DecodeError::Damaged(_))
+        ));
+        // Two sections of the same kind are damage too.
+        let mut twice = plain.clone();
+        append_section(&mut twice, MORE_CARD_FIELDS, &[0, 64, 2]);
+        append_section(&mut twice, MORE_CARD_FIELDS, &[0, 64, 2]);
+        assert!(matches!(
+            decode_map_as(&twice, Layout::V3),
+            Err(DecodeError::Damaged(_))
+        ));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! decoder that meets a code it does not know says the link needs a newer Trailmap
 //! (format 3 on) or that it is damaged (formats 1 and 2).
 
-use crate::model::map::{LaneKind, ReviewCadence, RoleType, Stance};
+use crate::model::formulas::{Confidence, Impact};
+use crate::model::map::{LaneKind, PlanStatus, ReviewCadence, RoleType, Stance};
 
 /// The code of a review cadence.
 pub fn cadence_code(c: ReviewCadence) -> u8 {
@@ -94,6 +95,71 @@ pub fn lane_of(code: u8) -> Option<LaneKind> {
         3 => LaneKind::PainPoints,
         4 => LaneKind::Opportunities,
         5 => LaneKind::Kpis,
+        _ => return None,
+    })
+}
+
+/// The code of a RICE impact (format 3's "more card fields" section on).
+pub fn impact_code(i: Impact) -> u8 {
+    match i {
+        Impact::Massive => 0,
+        Impact::High => 1,
+        Impact::Medium => 2,
+        Impact::Low => 3,
+        Impact::Minimal => 4,
+    }
+}
+
+/// The RICE impact of a code.
+pub fn impact_of(code: u8) -> Option<Impact> {
+    Some(match code {
+        0 => Impact::Massive,
+        1 => Impact::High,
+        2 => Impact::Medium,
+        3 => Impact::Low,
+        4 => Impact::Minimal,
+        _ => return None,
+    })
+}
+
+/// The code of a RICE confidence.
+pub fn confidence_code(c: Confidence) -> u8 {
+    match c {
+        Confidence::High => 0,
+        Confidence::Medium => 1,
+        Confidence::Low => 2,
+    }
+}
+
+/// The RICE confidence of a code.
+pub fn confidence_of(code: u8) -> Option<Confidence> {
+    Some(match code {
+        0 => Confidence::High,
+        1 => Confidence::Medium,
+        2 => Confidence::Low,
+        _ => return None,
+    })
+}
+
+/// The code of an opportunity's plan status.
+pub fn status_code(s: PlanStatus) -> u8 {
+    match s {
+        PlanStatus::Idea => 0,
+        PlanStatus::Planned => 1,
+        PlanStatus::InProgress => 2,
+        PlanStatus::Done => 3,
+        PlanStatus::Measured => 4,
+    }
+}
+
+/// The plan status of a code.
+pub fn status_of(code: u8) -> Option<PlanStatus> {
+    Some(match code {
+        0 => PlanStatus::Idea,
+        1 => PlanStatus::Planned,
+        2 => PlanStatus::InProgress,
+        3 => PlanStatus::Done,
+        4 => PlanStatus::Measured,
         _ => return None,
     })
 }
@@ -190,6 +256,37 @@ mod tests {
         for (code, k) in lanes {
             assert_eq!((lane_code(k), lane_of(code)), (code, Some(k)));
         }
+        let impacts = [
+            (0, Impact::Massive),
+            (1, Impact::High),
+            (2, Impact::Medium),
+            (3, Impact::Low),
+            (4, Impact::Minimal),
+        ];
+        for (code, i) in impacts {
+            assert_eq!((impact_code(i), impact_of(code)), (code, Some(i)));
+        }
+        let confidences = [
+            (0, Confidence::High),
+            (1, Confidence::Medium),
+            (2, Confidence::Low),
+        ];
+        for (code, c) in confidences {
+            assert_eq!((confidence_code(c), confidence_of(code)), (code, Some(c)));
+        }
+        let statuses = [
+            (0, PlanStatus::Idea),
+            (1, PlanStatus::Planned),
+            (2, PlanStatus::InProgress),
+            (3, PlanStatus::Done),
+            (4, PlanStatus::Measured),
+        ];
+        for (code, s) in statuses {
+            assert_eq!((status_code(s), status_of(code)), (code, Some(s)));
+        }
+        assert_eq!(impact_of(5), None);
+        assert_eq!(confidence_of(3), None);
+        assert_eq!(status_of(5), None);
         assert_eq!(cadence_of(4), None);
         assert_eq!(role_of(5), None);
         assert_eq!(stance_of(3), None);
@@ -223,6 +320,15 @@ mod tests {
         }
         for k in LaneKind::ALL {
             assert_eq!(lane_of(lane_code(k)), Some(k));
+        }
+        for i in Impact::ALL {
+            assert_eq!(impact_of(impact_code(i)), Some(i));
+        }
+        for c in Confidence::ALL {
+            assert_eq!(confidence_of(confidence_code(c)), Some(c));
+        }
+        for s in PlanStatus::ALL {
+            assert_eq!(status_of(status_code(s)), Some(s));
         }
     }
 }

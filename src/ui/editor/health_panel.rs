@@ -74,7 +74,7 @@ pub fn HealthPanel() -> impl IntoView {
             <button type="button" class="icon close" aria-label="Close health check" on:click=move |_| editor.panel.set(Panel::Closed)>"×"</button>
             <h2 id="panel-title">"Health check"</h2>
             <Show when=move || !findings.with(Vec::is_empty) fallback=|| view! {
-                <p data-testid="health-clear">"Nothing to fix: every pain point is scored, every opportunity has an owner, a deadline and a KPI, every stage has scored touchpoints, every moment of truth has the customer's words, every stakeholder is on a touchpoint and the review is not overdue."</p>
+                <p data-testid="health-clear">"Nothing to fix: every pain point is scored and addressed by an opportunity, every opportunity has an owner, a deadline and a KPI, no re-measure is overdue, every stage has scored touchpoints, every moment of truth has the customer's words, every stakeholder is on a touchpoint and the review is not overdue."</p>
             }>
                 <p>{move || match findings.with(Vec::len) { 1 => "1 thing to look at before the next workshop or review.".to_string(), n => format!("{n} things to look at before the next workshop or review.") }}</p>
                 <ul class="findings" data-testid="findings">{list}</ul>

@@ -17,6 +17,7 @@ pub mod page;
 pub mod pain_matrix_view;
 pub mod panel_toggle;
 pub mod personas_panel;
+pub mod plan_view;
 pub mod print_panel;
 pub mod priorities_view;
 pub mod scope_panel;

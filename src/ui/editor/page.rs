@@ -9,6 +9,7 @@ use crate::ui::editor::history_panel::HistoryPanel;
 use crate::ui::editor::matrix_view::MatrixView;
 use crate::ui::editor::mermaid_panel::MermaidPanel;
 use crate::ui::editor::personas_panel::PersonasPanel;
+use crate::ui::editor::plan_view::PlanView;
 use crate::ui::editor::print_panel::PrintPanel;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
 use crate::ui::editor::scope_panel::ScopePanel;
@@ -61,6 +62,7 @@ pub fn EditorPage(
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <MatrixView/> <StakeholderRegister/> }.into_any(),
         View::Priorities => view! { <PrioritiesView/> }.into_any(),
+        View::Plan => view! { <PlanView/> }.into_any(),
     };
     let panel = move || match editor.panel.get() {
         Panel::Closed => ().into_any(),

@@ -4,6 +4,7 @@
 //! editor is (a map from a newer version).
 
 use crate::model::edit::{CardField, Edit};
+use crate::model::opportunities;
 use crate::model::priorities::{self, Ranking};
 use crate::model::{Id, JourneyMap, PainScores};
 use crate::ui::editor::pain_matrix_view::PainMatrixView;
@@ -78,8 +79,17 @@ fn score_cell(editor: EditorState, id: Id, score: Score, pain: Signal<String>) -
     }
 }
 
+/// The pain points no opportunity addresses (flagged in the list).
+#[derive(Clone, Copy)]
+struct Unaddressed(Memo<Vec<Id>>);
+
 /// One pain point's row.
-fn pain_row(editor: EditorState, ranking: PainRanking, id: Id) -> impl IntoView {
+fn pain_row(
+    editor: EditorState,
+    ranking: PainRanking,
+    unaddressed: Unaddressed,
+    id: Id,
+) -> impl IntoView {
     let info = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
             editor.track(Part::Stages);
@@ -112,6 +122,7 @@ fn pain_row(editor: EditorState, ranking: PainRanking, id: Id) -> impl IntoView 
                 <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
                     {move || { let t = text.get(); if t.is_empty() { "(no text yet)".to_string() } else { t } }}
                 </button>
+                {move || unaddressed.0.with(|u| u.contains(&id)).then(|| view! { <span class="flag" data-testid="no-opportunity">"No opportunity"</span> })}
             </th>
             <td>{move || info.with(|i| i.as_ref().map(|i| i.1.clone()).unwrap_or_default())}</td>
             <td class="evidence">{move || info.with(|i| i.as_ref().map(|i| i.2.clone()).unwrap_or_default())}</td>
@@ -126,6 +137,7 @@ fn pain_row(editor: EditorState, ranking: PainRanking, id: Id) -> impl IntoView 
 fn pains_table(
     editor: EditorState,
     ranking: PainRanking,
+    unaddressed: Unaddressed,
     ids: Memo<Vec<Id>>,
     caption: &'static str,
     testid: &'static str,
@@ -140,7 +152,7 @@ fn pains_table(
                     <th scope="col">"Impact"</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, ranking, id)}</For>
+                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, ranking, unaddressed, id)}</For>
                 </tbody>
             </table>
         </div>
@@ -158,6 +170,9 @@ pub fn PrioritiesView() -> impl IntoView {
             .with(|r| r.ranked.iter().map(|x| x.card).collect::<Vec<_>>())
     });
     let unscored = Memo::new(move |_| ranking.0.with(|r| r.unscored.clone()));
+    let unaddressed = Unaddressed(Memo::new(move |_| {
+        editor.read(Part::Any, opportunities::pains_without_opportunity)
+    }));
     let none = move || ranked.with(Vec::is_empty) && unscored.with(Vec::is_empty);
     let body = move || {
         if none() {
@@ -170,6 +185,7 @@ pub fn PrioritiesView() -> impl IntoView {
             pains_table(
                 editor,
                 ranking,
+                unaddressed,
                 ranked,
                 "Scored pain points, highest impact first",
                 "ranked-pains",
@@ -179,7 +195,7 @@ pub fn PrioritiesView() -> impl IntoView {
             view! {
                 <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
                 <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
-                {pains_table(editor, ranking, unscored, "Pain points not scored yet", "unscored-pains")}
+                {pains_table(editor, ranking, unaddressed, unscored, "Pain points not scored yet", "unscored-pains")}
             }
         });
         view! { {scored}{waiting}<PainMatrixView/> }.into_any()

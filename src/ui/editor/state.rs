@@ -111,6 +111,8 @@ pub enum View {
     Stakeholders,
     /// Pain points ranked by impact.
     Priorities,
+    /// Opportunities by RICE and the improvement plan.
+    Plan,
 }
 
 /// The state of the open map, shared by the editor's components as context.

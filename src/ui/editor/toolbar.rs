@@ -54,6 +54,7 @@ pub fn Toolbar(
                     {view_tab(View::Curve, "Emotion curve")}
                     {view_tab(View::Stakeholders, "Stakeholders")}
                     {view_tab(View::Priorities, "Priorities")}
+                    {view_tab(View::Plan, "Plan")}
                 </div>
                 {panel_toggle(Panel::Scope, "Scope")}
                 {panel_toggle(Panel::Personas, "Personas")}

@@ -1,5 +1,5 @@
 //! A decoded shared map, read-only: the banner with "Save a copy to my maps", the views
-//! (map, emotion curve, stakeholders) and a details panel. The charts are the editor's
+//! (map, emotion curve, stakeholders, priorities, plan) and a details panel. The charts are the editor's
 //! own components over a read-only editor state; the grid and the panels are lean
 //! read-only versions, so the viewer carries none of the editing code.
 
@@ -17,6 +17,7 @@ use crate::ui::viewer::card_details::CardDetails;
 use crate::ui::viewer::grid::ReadOnlyGrid;
 use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
+use crate::ui::viewer::plan::Plan;
 use crate::ui::viewer::priorities::Priorities;
 use leptos::prelude::*;
 
@@ -98,6 +99,7 @@ pub fn SharedMap(
         View::Curve => view! { <CurveView/> }.into_any(),
         View::Stakeholders => view! { <Matrix/> <PeopleTable/> }.into_any(),
         View::Priorities => view! { <Priorities/> }.into_any(),
+        View::Plan => view! { <Plan/> }.into_any(),
     }
     };
     let panel = move || match viewer.panel.get() {
@@ -128,6 +130,7 @@ pub fn SharedMap(
                         {tab(View::Curve, "Emotion curve")}
                         {tab(View::Stakeholders, "Stakeholders")}
                         {tab(View::Priorities, "Priorities")}
+                        {tab(View::Plan, "Plan")}
                     </div>
                     <button type="button" class="button" aria-pressed=move || about_open().to_string()
                         on:click=move |_| viewer.panel.set(if about_open() { Panel::Closed } else { Panel::Scope })>"About this map"</button>

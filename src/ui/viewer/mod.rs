@@ -10,6 +10,7 @@ mod grid;
 mod map_view;
 mod matrix;
 mod people;
+mod plan;
 mod priorities;
 
 use crate::adapters::share::{decode_in_steps, unlock};

@@ -1,6 +1,7 @@
 //! The Priorities view, read-only: pain points ranked by impact with the rule in words,
 //! the top three marked, the unscored ones apart.
 
+use crate::model::opportunities;
 use crate::model::priorities::{self, Ranked};
 use crate::model::{Card, Id, JourneyMap};
 use crate::ui::editor::state::{EditorState, Panel, Part};
@@ -15,6 +16,7 @@ fn row(
     map: &JourneyMap,
     card: &Card,
     ranked: Option<Ranked>,
+    unaddressed: bool,
 ) -> impl IntoView {
     let id: Id = card.id;
     let s = card.scores;
@@ -33,7 +35,8 @@ fn row(
     view! {
         <tr class:top=ranked.is_some_and(|r| r.rank <= priorities::TOP) data-card=id.0.to_string()>
             <td class="rank">{rank}</td>
-            <th scope="row"><button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>{text}</button></th>
+            <th scope="row"><button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>{text}</button>
+                {unaddressed.then(|| view! { <span class="flag">"No opportunity"</span> })}</th>
             <td>{map.stage(card.stage).map(|s| s.name.clone()).unwrap_or_default()}</td>
             <td class="evidence">{card.evidence.clone()}</td>
             <td class="score">{score(s.magnitude)}</td>
@@ -68,6 +71,7 @@ pub fn Priorities() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let body = editor.read(Part::Any, |m| {
         let r = priorities::rank(m);
+        let lonely = opportunities::pains_without_opportunity(m);
         if r.ranked.is_empty() && r.unscored.is_empty() {
             return view! { <p class="empty-state">"This map has no pain points yet."</p> }
                 .into_any();
@@ -76,7 +80,10 @@ pub fn Priorities() -> impl IntoView {
             let rows = r
                 .ranked
                 .iter()
-                .filter_map(|x| m.card(x.card).map(|c| row(editor, m, c, Some(*x))))
+                .filter_map(|x| {
+                    m.card(x.card)
+                        .map(|c| row(editor, m, c, Some(*x), lonely.contains(&c.id)))
+                })
                 .collect_view()
                 .into_any();
             table(
@@ -89,7 +96,10 @@ pub fn Priorities() -> impl IntoView {
             let rows = r
                 .unscored
                 .iter()
-                .filter_map(|id| m.card(*id).map(|c| row(editor, m, c, None)))
+                .filter_map(|id| {
+                    m.card(*id)
+                        .map(|c| row(editor, m, c, None, lonely.contains(&c.id)))
+                })
                 .collect_view()
                 .into_any();
             view! {

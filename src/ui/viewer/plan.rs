@@ -1,0 +1,157 @@
+//! The Plan view, read-only: opportunities ranked by RICE with their inputs and the pains
+//! they address, and the improvement plan with owners, deadlines, KPIs, status, re-measure
+//! dates and flags (as of the reader's today).
+
+use crate::adapters::clock::today;
+use crate::model::dates::Date;
+use crate::model::opportunities as opp;
+use crate::model::{Card, Id, JourneyMap};
+use crate::ui::editor::state::{EditorState, Panel, Part};
+use leptos::prelude::*;
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "–".into()
+    } else {
+        s.to_string()
+    }
+}
+
+fn name_of(c: &Card) -> String {
+    if c.text.trim().is_empty() {
+        "(no text yet)".into()
+    } else {
+        c.text.clone()
+    }
+}
+
+/// The opportunity's rank, name (opens its details) and stage.
+fn lead_cells(
+    editor: EditorState,
+    map: &JourneyMap,
+    c: &Card,
+    rank: Option<usize>,
+) -> impl IntoView {
+    let id: Id = c.id;
+    view! {
+        <td class="rank">{rank.map_or("–".to_string(), |r| r.to_string())}</td>
+        <th scope="row"><button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>{name_of(c)}</button></th>
+        <td>{map.stage(c.stage).map(|s| s.name.clone()).unwrap_or_default()}</td>
+    }
+}
+
+fn rice_row(editor: EditorState, map: &JourneyMap, c: &Card, rank: Option<usize>) -> impl IntoView {
+    let reach = c.reach.map_or("–".to_string(), |r| {
+        format!("{} {}", opp::format_amount(r), c.reach_period)
+            .trim()
+            .to_string()
+    });
+    let score = match opp::score(c) {
+        Some(s) => opp::format_amount(s),
+        None => format!("Needs {}", opp::missing_inputs(c).join(", ")),
+    };
+    let pains: Vec<String> = c
+        .addresses
+        .iter()
+        .filter_map(|p| map.card(*p).map(name_of))
+        .collect();
+    view! {
+        <tr data-card=c.id.0.to_string()>
+            {lead_cells(editor, map, c, rank)}
+            <td>{reach}</td>
+            <td>{c.rice_impact.map_or("–", |i| i.label())}</td>
+            <td>{c.rice_confidence.map_or("–", |k| k.label())}</td>
+            <td>{c.effort_months.map_or("–".to_string(), opp::format_amount)}</td>
+            <td class="score">{score}</td>
+            <td>{if pains.is_empty() { "–".to_string() } else { pains.join("; ") }}</td>
+        </tr>
+    }
+}
+
+fn plan_row(
+    editor: EditorState,
+    map: &JourneyMap,
+    c: &Card,
+    rank: Option<usize>,
+    today: Date,
+) -> impl IntoView {
+    let remeasure = match opp::remeasure_date(c) {
+        Some(d) if opp::remeasure_is_default(c) => format!("{d} (deadline + 90 days)"),
+        Some(d) => d.to_string(),
+        None => "–".into(),
+    };
+    let f = opp::flags(c, today);
+    let flags = [(f.overdue, "Overdue"), (f.remeasure_due, "Re-measure due")]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, text)| view! { <span class="flag">{text}</span> })
+        .collect_view();
+    view! {
+        <tr data-card=c.id.0.to_string()>
+            {lead_cells(editor, map, c, rank)}
+            <td>{or_dash(&c.owner)}</td>
+            <td>{or_dash(&c.deadline)}</td>
+            <td>{or_dash(&c.kpi)}</td>
+            <td>{or_dash(&c.baseline)}</td>
+            <td>{or_dash(&c.target)}</td>
+            <td>{c.status.label()}</td>
+            <td>{remeasure}</td>
+            <td class="flags">{flags}</td>
+        </tr>
+    }
+}
+
+/// The read-only Plan view.
+#[component]
+pub fn Plan() -> impl IntoView {
+    let editor = expect_context::<EditorState>();
+    let today = today();
+    let body = editor.read(Part::Any, |m| {
+        let r = opp::rank(m);
+        let order: Vec<Id> = r.ranked.iter().map(|x| x.card).chain(r.unscored.iter().copied()).collect();
+        if order.is_empty() {
+            return view! { <p class="empty-state">"This map has no opportunities yet."</p> }
+                .into_any();
+        }
+        let cards: Vec<&Card> = order.iter().filter_map(|id| m.card(*id)).collect();
+        let rice_rows = cards
+            .iter()
+            .map(|c| rice_row(editor, m, c, r.rank_of(c.id)))
+            .collect_view();
+        let plan_rows = opp::plan_rows(m, &opp::PlanQuery::default(), today)
+            .into_iter()
+            .filter_map(|id| m.card(id))
+            .map(|c| plan_row(editor, m, c, r.rank_of(c.id), today))
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table plan-table" data-testid="rice-table">
+                    <caption class="visually-hidden">"Opportunities by RICE score, highest first"</caption>
+                    <thead><tr>
+                        <th scope="col">"Rank"</th><th scope="col">"Opportunity"</th><th scope="col">"Stage"</th>
+                        <th scope="col">"Reach"</th><th scope="col">"Impact"</th><th scope="col">"Confidence"</th>
+                        <th scope="col">"Effort (person-months)"</th><th scope="col">"RICE score"</th><th scope="col">"Pain points addressed"</th>
+                    </tr></thead>
+                    <tbody>{rice_rows}</tbody>
+                </table>
+            </div>
+            <h3 id="plan-title">"Improvement plan"</h3>
+            <div class="table-scroll">
+                <table class="data-table plan-table" data-testid="plan-table" aria-labelledby="plan-title">
+                    <thead><tr>
+                        {opp::Column::PLAN.map(|c| view! { <th scope="col">{c.label()}</th> }).into_iter().collect_view()}
+                    </tr></thead>
+                    <tbody>{plan_rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    });
+    view! {
+        <section class="priorities plan" aria-labelledby="plan-view-title" data-testid="plan">
+            <h2 id="plan-view-title">"Plan: opportunities by RICE"</h2>
+            <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
+            {body}
+        </section>
+    }
+}
