@@ -836,6 +836,8 @@ mod tests {
         assert_eq!(semi.rows, ["Ana · Champion · influence 0, interest 0"]);
     }
 
+    // The fuzzing helpers are native-only (they are not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn two_thousand_mangled_files_never_panic_and_each_row_left_out_names_its_line() {
         let tally = crate::model::fuzzing::run_csv(11, 2_000);

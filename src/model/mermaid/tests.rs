@@ -471,6 +471,8 @@ fn entity_codes_decode_and_unknown_ones_stay() {
     assert_eq!(escape("accdescr", Context::Task).0, "#97;ccdescr");
 }
 
+// The fuzzing helpers are native-only (they are not built for wasm).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn three_thousand_mangled_diagrams_never_panic_and_each_refusal_names_a_line() {
     let tally = crate::model::fuzzing::run_mermaid(7, 3_000);
