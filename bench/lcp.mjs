@@ -19,7 +19,7 @@ const browser = await chromium.launch({
 const payload = fs.readFileSync('tests/fixtures/share/v3-hand-made.link', 'utf8').trim();
 const pages = [
   { name: 'map list', url: server.base, ready: () => !document.getElementById('boot') },
-  { name: 'share link', url: `${server.base}view/#/s/${payload}`, ready: () => !!document.querySelector('li.card') },
+  { name: 'share link', url: `${server.base}view/#/s/${payload}`, ready: () => !!document.querySelector('li.card, .story-stage') },
 ];
 try {
   for (const p of pages) {

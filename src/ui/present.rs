@@ -194,24 +194,45 @@ pub fn Presentation(map: JourneyMap, on_close: Callback<()>) -> impl IntoView {
 }
 
 /// The map as a story, stage after stage, for narrow screens (a phone reading a shared
-/// link): each stage's goal, touchpoints, pains and opportunities, with the emotion curve
-/// fitted to the width and the stage picked out; nothing to scroll sideways.
+/// link): each stage's goal, touchpoints, pains and opportunities, then the emotion curve
+/// fitted to the width; nothing to scroll sideways. The curve is drawn in a task of
+/// its own after the text has painted (a phone reads the first stage meanwhile).
 #[component]
 pub fn Story(map: JourneyMap) -> impl IntoView {
+    let curve = RwSignal::new(None::<String>);
     let stages = slides_of(&map)
         .into_iter()
         .enumerate()
         .map(|(i, slide)| {
-            let curve = curve_image(&map, i).map(|src| {
-                view! { <img class="story-curve" src=src alt=format!("Emotion curve of the journey, {} picked out", slide.name)/> }
-            });
             view! {
                 <section class="story-stage" data-testid="story-stage" aria-labelledby=format!("story-{i}-stage")>
                     {slide_view(slide, &format!("story-{i}"))}
-                    {curve}
                 </section>
             }
         })
         .collect_view();
-    view! { <div class="story" data-testid="story">{stages}</div> }
+    crate::dom::schedule::after_next_paint(move || {
+        let options = CurveOptions {
+            text_scale: 1.4,
+            ..CurveOptions::default()
+        };
+        let src = curve_svg(&map, &options, 800, 400).ok().map(|svg| {
+            format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&svg))
+            )
+        });
+        curve.try_set(src);
+    });
+    view! {
+        <div class="story" data-testid="story">
+            {stages}
+            // After the stages, below the first screen: the text is what a phone shows
+            // first (and is the page's largest paint). Its room is kept while it is drawn.
+            <section class="story-stage" aria-labelledby="story-curve-title">
+                <h2 class="present-stage" id="story-curve-title">"Emotion curve"</h2>
+                <div class="story-curve-box">{move || curve.get().map(|src| view! { <img class="story-curve" src=src alt="Emotion curve of the journey, stage by stage"/> })}</div>
+            </section>
+        </div>
+    }
 }
