@@ -82,3 +82,12 @@ pub async fn read_dropped_text(ev: &web_sys::DragEvent) -> Result<Option<String>
         .ok()
         .filter(|t| !t.trim().is_empty()))
 }
+
+/// An SVG document as an image address (`data:`), for an `<img>`: the chart exports drawn
+/// as pictures in the poster, the presentation and the phone story.
+pub fn svg_data_url(svg: &str) -> String {
+    format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    )
+}

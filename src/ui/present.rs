@@ -4,6 +4,7 @@
 //! and the stage shown picked out. Arrow keys, PageUp/PageDown (presentation clickers),
 //! Home/End and Space move; Esc leaves. Read-only: the editor and the viewer both open it.
 
+use crate::adapters::files::svg_data_url;
 use crate::charts::curve::{curve_svg, CurveOptions};
 use crate::model::presentation::{slides_of, Slide};
 use crate::model::JourneyMap;
@@ -18,12 +19,9 @@ fn curve_image(map: &JourneyMap, index: usize) -> Option<String> {
         text_scale: 1.6,
         ..CurveOptions::default()
     };
-    curve_svg(map, &options, 1200, 330).ok().map(|svg| {
-        format!(
-            "data:image/svg+xml;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&svg))
-        )
-    })
+    curve_svg(map, &options, 1200, 330)
+        .ok()
+        .map(|svg| svg_data_url(&svg))
 }
 
 /// One stage's content; `key` makes its ids unique on the page.
@@ -216,12 +214,9 @@ pub fn Story(map: JourneyMap) -> impl IntoView {
             text_scale: 1.4,
             ..CurveOptions::default()
         };
-        let src = curve_svg(&map, &options, 800, 400).ok().map(|svg| {
-            format!(
-                "data:image/svg+xml;charset=utf-8,{}",
-                String::from(js_sys::encode_uri_component(&svg))
-            )
-        });
+        let src = curve_svg(&map, &options, 800, 400)
+            .ok()
+            .map(|svg| svg_data_url(&svg));
         curve.try_set(src);
     });
     view! {

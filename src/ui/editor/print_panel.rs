@@ -4,6 +4,7 @@
 //! dialog (which also saves a PDF). The poster is laid out off screen while this panel is
 //! open; the print style sheet shows it alone (`style/main.css`, "Poster").
 
+use crate::adapters::files::svg_data_url;
 use crate::charts::curve::{curve_svg, CurveOptions};
 use crate::charts::matrix::{matrix_svg, MatrixOptions};
 use crate::model::{JourneyMap, LaneKind};
@@ -41,12 +42,7 @@ impl Size {
 const A3_HEIGHT_PX: f64 = 277.0 * 96.0 / 25.4;
 
 fn svg_image(svg: Result<String, crate::charts::ChartError>) -> Option<String> {
-    svg.ok().map(|s| {
-        format!(
-            "data:image/svg+xml;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&s))
-        )
-    })
+    svg.ok().map(|s| svg_data_url(&s))
 }
 
 /// The poster's body at A3 width (it is scaled to the page after layout).
