@@ -9,13 +9,13 @@ use crate::model::{Id, JourneyMap};
 use crate::routes::Route;
 use crate::ui::banner::{Banner, BannerKind};
 use crate::ui::editor::curve_view::CurveView;
-use crate::ui::editor::handoff_panel::HandoffPanel;
 use crate::ui::editor::state::{EditorState, Panel, View};
 use crate::ui::present::{Presentation, Story};
 use crate::ui::toast::Toasts;
 use crate::ui::viewer::about::About;
 use crate::ui::viewer::card_details::CardDetails;
 use crate::ui::viewer::grid::ReadOnlyGrid;
+use crate::ui::viewer::handoff::HandoffDetails;
 use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
 use crate::ui::viewer::plan::Plan;
@@ -135,7 +135,7 @@ pub fn SharedMap(
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),
         Panel::Scope | Panel::Personas => view! { <About/> }.into_any(),
-        Panel::Handoff(id) => view! { <HandoffPanel to=id/> }.into_any(),
+        Panel::Handoff(id) => view! { <HandoffDetails to=id/> }.into_any(),
         Panel::Closed
         | Panel::History
         | Panel::Share

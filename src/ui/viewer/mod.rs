@@ -7,6 +7,7 @@
 mod about;
 mod card_details;
 mod grid;
+mod handoff;
 mod map_view;
 mod matrix;
 mod people;
