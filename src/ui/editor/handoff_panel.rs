@@ -138,7 +138,7 @@ pub fn HandoffBadge(
         <button type="button" class="handoff-badge" class:unowned=!owned data-testid="handoff-badge"
             aria-pressed=move || open().to_string() title=teams.clone()
             on:click=move |_| editor.panel.set(if open() { Panel::Closed } else { Panel::Handoff(to) })>
-            <span aria-hidden="true">"⇄ "</span>"Handoff"<span class="visually-hidden">{format!(": {teams}")}</span>
+            <span aria-hidden="true">"⇄"</span>"Handoff"<span class="visually-hidden">{format!(": {teams}")}</span>
         </button>
     }
 }

@@ -72,7 +72,6 @@ pub fn StageHeader(
     };
     view! {
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()>
-            {badge}
             <div class="stage-title">
                 <span class="stage-number" aria-hidden="true">{move || position.get().0 + 1}</span>
                 <OwnForm>
@@ -90,6 +89,7 @@ pub fn StageHeader(
                 />
                 </OwnForm>
             </div>
+            {badge}
             {top}
             <Show when=move || !data.with(|s| s.customer_goal.is_empty()) && !open.get()>
                 <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{move || data.with(|s| s.customer_goal.clone())}</p>

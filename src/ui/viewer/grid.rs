@@ -121,11 +121,11 @@ fn table(
             });
             view! {
                 <th scope="col" class="stage-head" data-stage=s.id.0.to_string()>
-                    {handoff}
                     <div class="stage-title">
                         <span class="stage-number" aria-hidden="true">{i + 1}</span>
                         <span class="stage-name-text">{s.name.clone()}</span>
                     </div>
+                    {handoff}
                     {top}
                     {goal}
                 </th>
