@@ -536,9 +536,7 @@ fn handoffs(map: &JourneyMap) -> Vec<u8> {
         if flags == 0 {
             continue;
         }
-        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
-        last = Some(i);
-        write_leb128(&mut out, flags);
+        write_entry_head(&mut out, &mut last, i, flags);
         if flags & HANDOFF_GAP != 0 {
             write_end_text(&mut out, &st.handoff_gap);
         }
@@ -556,19 +554,16 @@ fn read_handoffs(body: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
     let mut next = 0usize;
     while at < body.len() {
-        let skip = read_leb128(body, &mut at)?;
-        let i = usize::try_from(skip)
-            .ok()
-            .and_then(|s| s.checked_add(next))
-            .filter(|i| *i < map.stages.len())
-            .ok_or_else(|| damaged("a handoff names a stage that does not exist"))?;
-        next = i + 1;
-        let flags = read_leb128(body, &mut at)?;
-        if flags & !HANDOFF_KNOWN != 0 {
-            return Err(DecodeError::Newer(
-                "handoff fields this version does not know".into(),
-            ));
-        }
+        let (i, flags) = read_entry_head(
+            body,
+            &mut at,
+            &mut next,
+            (map.stages.len(), HANDOFF_KNOWN),
+            (
+                "a handoff names a stage that does not exist",
+                "handoff fields this version does not know",
+            ),
+        )?;
         if flags & HANDOFF_GAP != 0 {
             map.stages[i].handoff_gap = read_end_text(body, &mut at)?;
         }
@@ -581,6 +576,39 @@ fn read_handoffs(body: &[u8], map: &mut JourneyMap) -> Read<()> {
         }
     }
     Ok(())
+}
+
+/// The head of one entry of a section that lists some of the map's items (cards, stages)
+/// with fields: the item's position, the first as is and each later one as the difference
+/// from the previous minus one, then the presence bits of the fields that follow.
+fn write_entry_head(out: &mut Vec<u8>, last: &mut Option<usize>, i: usize, flags: u64) {
+    write_leb128(out, last.map_or(i, |l| i - l - 1) as u64);
+    *last = Some(i);
+    write_leb128(out, flags);
+}
+
+/// Reads a head written by [`write_entry_head`]: the item's position, which must be below
+/// `count`, and its presence bits, which must be within `known` (bits beyond it mean a
+/// newer version); `messages` say which item is missing and which fields are unknown.
+fn read_entry_head(
+    body: &[u8],
+    at: &mut usize,
+    next: &mut usize,
+    (count, known): (usize, u64),
+    (missing, newer): (&str, &str),
+) -> Read<(usize, u64)> {
+    let skip = read_leb128(body, at)?;
+    let i = usize::try_from(skip)
+        .ok()
+        .and_then(|s| s.checked_add(*next))
+        .filter(|i| *i < count)
+        .ok_or_else(|| damaged(missing))?;
+    *next = i + 1;
+    let flags = read_leb128(body, at)?;
+    if flags & !known != 0 {
+        return Err(DecodeError::Newer(newer.into()));
+    }
+    Ok((i, flags))
 }
 
 /// Positions in the card list of the cards `ids` names (ids of no card are left out).
@@ -702,9 +730,7 @@ fn more_card_fields(map: &JourneyMap) -> Vec<u8> {
         if flags == 0 {
             continue;
         }
-        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
-        last = Some(i);
-        write_leb128(&mut out, flags);
+        write_entry_head(&mut out, &mut last, i, flags);
         if let Some(r) = c.reach {
             write_amount(&mut out, r);
         }
@@ -737,19 +763,16 @@ fn read_more_card_fields(body: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
     let mut next = 0usize;
     while at < body.len() {
-        let skip = read_leb128(body, &mut at)?;
-        let i = usize::try_from(skip)
-            .ok()
-            .and_then(|s| s.checked_add(next))
-            .filter(|i| *i < map.cards.len())
-            .ok_or_else(|| damaged("card fields name a card that does not exist"))?;
-        next = i + 1;
-        let flags = read_leb128(body, &mut at)?;
-        if flags & !MORE_KNOWN != 0 {
-            return Err(DecodeError::Newer(
-                "card fields this version does not know".into(),
-            ));
-        }
+        let (i, flags) = read_entry_head(
+            body,
+            &mut at,
+            &mut next,
+            (map.cards.len(), MORE_KNOWN),
+            (
+                "card fields name a card that does not exist",
+                "card fields this version does not know",
+            ),
+        )?;
         let mut addresses = Vec::new();
         let c = &mut map.cards[i];
         if flags & MORE_REACH != 0 {
