@@ -5,6 +5,7 @@
 //! Home/End and Space move; Esc leaves. Read-only: the editor and the viewer both open it.
 
 use crate::adapters::files::svg_data_url;
+use crate::adapters::tasks::next_task;
 use crate::charts::curve::{curve_svg, CurveOptions};
 use crate::model::presentation::{slides_of, Slide};
 use crate::model::JourneyMap;
@@ -199,18 +200,27 @@ pub fn Presentation(map: JourneyMap, on_close: Callback<()>) -> impl IntoView {
 #[component]
 pub fn Story(map: JourneyMap) -> impl IntoView {
     let curve = RwSignal::new(None::<String>);
-    let stages = slides_of(&map)
+    let slides = slides_of(&map);
+    let total = slides.len();
+    // The first stage in the first task (it fills a phone's screen), then one stage per
+    // task: drawing them all at once was the shared view's longest task on a slow phone.
+    let shown = RwSignal::new(total.min(1));
+    let stages = slides
         .into_iter()
         .enumerate()
         .map(|(i, slide)| {
-            view! {
-                <section class="story-stage" data-testid="story-stage" aria-labelledby=format!("story-{i}-stage")>
-                    {slide_view(slide, &format!("story-{i}"))}
-                </section>
+            let slide = StoredValue::new(slide);
+            let visible = Memo::new(move |_| shown.get() > i);
+            move || {
+                visible.get().then(|| view! {
+                    <section class="story-stage" data-testid="story-stage" aria-labelledby=format!("story-{i}-stage")>
+                        {slide_view(slide.get_value(), &format!("story-{i}"))}
+                    </section>
+                })
             }
         })
         .collect_view();
-    crate::dom::schedule::after_next_paint(move || {
+    let draw_curve = move || {
         let options = CurveOptions {
             text_scale: 1.4,
             ..CurveOptions::default()
@@ -219,6 +229,23 @@ pub fn Story(map: JourneyMap) -> impl IntoView {
             .ok()
             .map(|svg| svg_data_url(&svg));
         curve.try_set(src);
+    };
+    leptos::task::spawn_local(async move {
+        loop {
+            next_task().await;
+            let more = shown.try_update(|n| {
+                *n = (*n + 1).min(total);
+                *n < total
+            });
+            match more {
+                Some(true) => {}
+                Some(false) => break,
+                // The story is gone (the reader switched to the grid).
+                None => return,
+            }
+        }
+        // The curve last, after the text has painted.
+        crate::dom::schedule::after_next_paint(draw_curve);
     });
     view! {
         <div class="story" data-testid="story">
