@@ -23,6 +23,7 @@ pub mod order;
 pub mod pain_matrix;
 pub mod persist;
 pub mod presentation;
+pub mod report;
 pub mod priorities;
 pub mod restore;
 pub mod scales;

@@ -6,6 +6,8 @@ use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag;
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag;
+use crate::model::edit::Edit;
 
 /// Cards mounted at a time while a cell's unmounted part is in view. Small, because
 /// every mounted card costs the browser work on each frame (typing included) and cards
@@ -78,6 +80,16 @@ pub fn Cell(
                     editor.move_card(p.card, |m| grid::drop_card(m, p.card, stage, lane, None, p.from, group));
                 }
             }
+            on:pointerup=move |ev| {
+                // A card, or a stage or lane dropped over this cell's column or row.
+                if let Some(p) = touch_drag::take_card(&ev) {
+                    editor.apply_with(|m| grid::drop_card(m, p.card, stage, lane, None, p.from, group));
+                } else if let Some(moved) = touch_drag::take_stage(&ev) {
+                    editor.apply_with(|m| move_stage_to(m, moved, stage));
+                } else if let Some(moved) = touch_drag::take_lane(&ev) {
+                    editor.apply_with(|m| move_lane_to(m, moved, lane));
+                }
+            }
         >
             <ul class="cards">
                 <For each=shown key=|id| *id let:id>
@@ -102,4 +114,18 @@ pub fn Cell(
             </Show>
         </td>
     }
+}
+
+/// The edit that moves stage `moved` to where stage `onto` is; `None` if it is there.
+pub fn move_stage_to(m: &crate::model::JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
+    let at = m.stages.iter().position(|s| s.id == onto)?;
+    let from = m.stages.iter().position(|s| s.id == moved)?;
+    (at != from).then_some(Edit::MoveStage(moved, at))
+}
+
+/// The edit that moves lane `moved` to where lane `onto` is; `None` if it is there.
+pub fn move_lane_to(m: &crate::model::JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
+    let at = m.lanes.iter().position(|l| l.id == onto)?;
+    let from = m.lanes.iter().position(|l| l.id == moved)?;
+    (at != from).then_some(Edit::MoveLane(moved, at))
 }
