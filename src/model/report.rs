@@ -112,7 +112,10 @@ fn inline(text: &str, indent: usize) -> String {
 
 /// A text for a table cell: its lines escaped and joined by `<br>`.
 fn cell(text: &str) -> String {
-    text_lines(text).map(escape).collect::<Vec<_>>().join("<br>")
+    text_lines(text)
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// A text for a heading: one line.
@@ -261,7 +264,12 @@ fn journey(out: &mut String, map: &JourneyMap, names: &FileNames) {
         names.curve
     );
     for (i, stage) in map.stages.iter().enumerate() {
-        let _ = writeln!(out, "### {}. {}\n", i + 1, heading(&stage_name(Some(stage))));
+        let _ = writeln!(
+            out,
+            "### {}. {}\n",
+            i + 1,
+            heading(&stage_name(Some(stage)))
+        );
         let description = inline(&stage.description, 0);
         if !description.is_empty() {
             let _ = writeln!(out, "{description}\n");
@@ -327,9 +335,7 @@ fn moments(out: &mut String, map: &JourneyMap) {
         return;
     }
     out.push_str("## Moments of truth\n\n");
-    out.push_str(
-        "The touchpoints with the highest emotional impact, in journey order.\n\n",
-    );
+    out.push_str("The touchpoints with the highest emotional impact, in journey order.\n\n");
     for c in moments {
         let mut facts = vec![escape(&stage_name(map.stage(c.stage)))];
         if !c.channel.trim().is_empty() {
@@ -364,9 +370,7 @@ fn stakeholders(out: &mut String, map: &JourneyMap, names: &FileNames) {
         "![Influence–interest matrix: each stakeholder placed by interest (across) and influence (up), in four quadrants]({})\n",
         names.matrix
     );
-    out.push_str(
-        "Influence and interest are scored 0 to 10; 5 and above counts as high.\n\n",
-    );
+    out.push_str("Influence and interest are scored 0 to 10; 5 and above counts as high.\n\n");
     for q in Quadrant::ALL {
         let (infl, inter) = match q {
             Quadrant::ManageClosely => ("high", "high"),
@@ -430,7 +434,9 @@ fn pains(out: &mut String, map: &JourneyMap) {
     let marked = match ranking.ranked.len().min(priorities::TOP) {
         0 => String::new(),
         1 => "The highest-impact friction point is marked **Top 1**. ".to_string(),
-        n => format!("The {n} highest-impact friction points are marked **Top 1** to **Top {n}**. "),
+        n => {
+            format!("The {n} highest-impact friction points are marked **Top 1** to **Top {n}**. ")
+        }
     };
     let _ = writeln!(out, "{marked}{}\n", priorities::RULE);
     let rows: Vec<Vec<String>> = ranking
@@ -598,8 +604,10 @@ mod tests {
     #[test]
     fn escapes_markup_in_running_text_and_cells() {
         assert_eq!(escape("a|b"), "a\\|b");
-        assert_eq!(escape("`code` *em* _u_ [l](x) <b> ~s~ $x$ a&b #1 \\"),
-            "\\`code\\` \\*em\\* \\_u\\_ \\[l\\](x) \\<b\\> \\~s\\~ \\$x\\$ a\\&b \\#1 \\\\");
+        assert_eq!(
+            escape("`code` *em* _u_ [l](x) <b> ~s~ $x$ a&b #1 \\"),
+            "\\`code\\` \\*em\\* \\_u\\_ \\[l\\](x) \\<b\\> \\~s\\~ \\$x\\$ a\\&b \\#1 \\\\"
+        );
         assert_eq!(escape_line_start("- item"), "\\- item");
         assert_eq!(escape_line_start("+ item"), "\\+ item");
         assert_eq!(escape_line_start("==="), "\\===");
@@ -608,7 +616,10 @@ mod tests {
         assert_eq!(escape_line_start("3 items"), "3 items");
         assert_eq!(escape_line_start("> quote"), "\\> quote");
         assert_eq!(escape_line_start("# heading"), "\\# heading");
-        assert_eq!(inline("one\n\n  - two\r\n3. three", 2), "one\\\n  \\- two\\\n  3\\. three");
+        assert_eq!(
+            inline("one\n\n  - two\r\n3. three", 2),
+            "one\\\n  \\- two\\\n  3\\. three"
+        );
         assert_eq!(cell("a | b\nc\td"), "a \\| b<br>c d");
         assert_eq!(inline(" \n \n", 0), "");
     }
@@ -650,8 +661,16 @@ mod tests {
         card.quote = "> not a quote\n---".into();
         map.stakeholders[0].name = "C|F|O".into();
         let md = report(&map, today(), &file_names(&map.scope.title));
-        assert!(md.starts_with("# \\# Q3 \\| \\`rm -rf\\` \\*now\\* second line\n"), "{md}");
-        assert!(md.contains("- **Objective:** \\- not a list\\\n  \\# not a heading\\\n  1\\. not numbered\n"), "{md}");
+        assert!(
+            md.starts_with("# \\# Q3 \\| \\`rm -rf\\` \\*now\\* second line\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "- **Objective:** \\- not a list\\\n  \\# not a heading\\\n  1\\. not numbered\n"
+            ),
+            "{md}"
+        );
         assert!(md.contains("### 1. Aware\\|ness\n"), "{md}");
         assert!(md.contains("| Pipe \\| in \\<b\\>cell\\</b\\><br>and a second line | \\`Blog\\` | +1 positive |   |\n"), "{md}");
         assert!(md.contains("> “\\> not a quote\\\n> \\---”\\\n> — Pipe \\| in \\<b\\>cell\\</b\\> and a second line\n"), "{md}");
@@ -660,7 +679,9 @@ mod tests {
         for block in md.split("\n\n").filter(|b| b.starts_with('|')) {
             let pipes = |l: &str| {
                 let b = l.as_bytes();
-                (0..b.len()).filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\')).count()
+                (0..b.len())
+                    .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+                    .count()
             };
             let mut lines = block.lines();
             let head = pipes(lines.next().unwrap());

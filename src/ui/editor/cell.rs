@@ -1,13 +1,13 @@
 //! One cell of the grid (a stage × a lane, within a lane group): its cards and an add button.
 
 use crate::dom::visible::use_near_viewport;
+use crate::model::edit::Edit;
 use crate::model::grid::{self, LaneGroup};
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag;
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::editor::touch_drag;
-use crate::model::edit::Edit;
 
 /// Cards mounted at a time while a cell's unmounted part is in view. Small, because
 /// every mounted card costs the browser work on each frame (typing included) and cards

@@ -4,8 +4,8 @@ use crate::model::edit::{self, Edit, LaneField};
 use crate::model::grid::LaneGroup;
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::cell::{move_lane_to, Cell};
-use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 

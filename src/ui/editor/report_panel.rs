@@ -47,9 +47,9 @@ fn make(editor: EditorState, file: File) -> Result<(String, String, &'static str
 fn download(editor: EditorState, files: &[File]) {
     let mut done = Vec::new();
     for file in files {
-        match make(editor, *file).and_then(|(name, text, mime)| {
-            download_text(&text, mime, &name).map(|()| name)
-        }) {
+        match make(editor, *file)
+            .and_then(|(name, text, mime)| download_text(&text, mime, &name).map(|()| name))
+        {
             Ok(name) => done.push(name),
             Err(e) => {
                 editor

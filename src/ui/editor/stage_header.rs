@@ -2,8 +2,8 @@
 
 use crate::model::edit::{self, Edit, StageField};
 use crate::model::Id;
-use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::cell::move_stage_to;
+use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::field::TextField;
