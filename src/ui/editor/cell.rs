@@ -1,7 +1,6 @@
 //! One cell of the grid (a stage × a lane, within a lane group): its cards and an add button.
 
 use crate::dom::visible::use_near_viewport;
-use crate::model::edit::Edit;
 use crate::model::grid::{self, LaneGroup};
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
@@ -85,9 +84,9 @@ pub fn Cell(
                 if let Some(p) = touch_drag::take_card(&ev) {
                     editor.apply_with(|m| grid::drop_card(m, p.card, stage, lane, None, p.from, group));
                 } else if let Some(moved) = touch_drag::take_stage(&ev) {
-                    editor.apply_with(|m| move_stage_to(m, moved, stage));
+                    editor.apply_with(|m| grid::move_stage_onto(m, moved, stage));
                 } else if let Some(moved) = touch_drag::take_lane(&ev) {
-                    editor.apply_with(|m| move_lane_to(m, moved, lane));
+                    editor.apply_with(|m| grid::move_lane_onto(m, moved, lane));
                 }
             }
         >
@@ -114,18 +113,4 @@ pub fn Cell(
             </Show>
         </td>
     }
-}
-
-/// The edit that moves stage `moved` to where stage `onto` is; `None` if it is there.
-pub fn move_stage_to(m: &crate::model::JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
-    let at = m.stages.iter().position(|s| s.id == onto)?;
-    let from = m.stages.iter().position(|s| s.id == moved)?;
-    (at != from).then_some(Edit::MoveStage(moved, at))
-}
-
-/// The edit that moves lane `moved` to where lane `onto` is; `None` if it is there.
-pub fn move_lane_to(m: &crate::model::JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
-    let at = m.lanes.iter().position(|l| l.id == onto)?;
-    let from = m.lanes.iter().position(|l| l.id == moved)?;
-    (at != from).then_some(Edit::MoveLane(moved, at))
 }

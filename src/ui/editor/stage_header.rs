@@ -1,8 +1,8 @@
 //! The header of one stage (column): name, goal and team, move and delete.
 
 use crate::model::edit::{self, Edit, StageField};
+use crate::model::grid::move_stage_onto;
 use crate::model::Id;
-use crate::ui::editor::cell::move_stage_to;
 use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::editor::touch_drag::{self, Lifted};
@@ -63,7 +63,7 @@ pub fn StageHeader(
     view! {
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()
             on:pointerdown=move |ev| { if !read_only { touch_drag::press(&ev, Lifted::Stage(stage)); } }
-            on:pointerup=move |ev| { if let Some(moved) = touch_drag::take_stage(&ev) { editor.apply_with(|m| move_stage_to(m, moved, stage)); } }>
+            on:pointerup=move |ev| { if let Some(moved) = touch_drag::take_stage(&ev) { editor.apply_with(|m| move_stage_onto(m, moved, stage)); } }>
             <div class="stage-title">
                 <span class="stage-number" aria-hidden="true">{move || position.get().0 + 1}</span>
                 <OwnForm>
