@@ -15,7 +15,9 @@ use serde_json::Value;
 ///   `rice_confidence`, `effort_months`), links to the pain points they address
 ///   (`addresses`), a plan `status` and a `remeasure` date. All are optional and left out
 ///   when empty, so a map that does not use them is written exactly as in version 1.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: stages gain the handoff into them (`handoff_gap`, `handoff_owner`,
+///   `handoff_breaks`), optional and left out when empty.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -28,14 +30,14 @@ type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// It only ever grows.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
 /// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
 /// deadline + 90 days). A version-1 map may still hold keys with these names that no
 /// version-1 build wrote (hand-edited files): they are dropped, so that they do not
 /// suddenly take a meaning.
-fn v1_to_v2(mut map: Value) -> Value {
+fn v1_to_v2(map: Value) -> Value {
     const NEW: [&str; 8] = [
         "reach",
         "reach_period",
@@ -46,10 +48,26 @@ fn v1_to_v2(mut map: Value) -> Value {
         "status",
         "remeasure",
     ];
-    if let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) {
-        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
-            for key in NEW {
-                card.remove(key);
+    drop_keys(map, "cards", &NEW)
+}
+
+/// Version 2 → 3: version 3 only adds optional handoff fields to stages, whose absence
+/// means what a version-2 map meant (no handoff described). Keys with these names in a
+/// version-2 file were written by no build: they are dropped.
+fn v2_to_v3(map: Value) -> Value {
+    drop_keys(
+        map,
+        "stages",
+        &["handoff_gap", "handoff_owner", "handoff_breaks"],
+    )
+}
+
+/// Removes `keys` from every object in the array `map[list]`.
+fn drop_keys(mut map: Value, list: &str, keys: &[&str]) -> Value {
+    if let Some(items) = map.get_mut(list).and_then(Value::as_array_mut) {
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            for key in keys {
+                item.remove(*key);
             }
         }
     }
@@ -345,6 +363,15 @@ mod tests {
     }
 
     #[test]
+    fn version_two_maps_lose_handoff_keys_no_build_wrote() {
+        let v2 = serde_json::json!({"stages": [{"id": 1, "name": "S", "handoff_gap": "x", "handoff_breaks": [4]}]});
+        assert_eq!(
+            migrate(v2, 2).unwrap(),
+            serde_json::json!({"stages": [{"id": 1, "name": "S"}]})
+        );
+    }
+
+    #[test]
     fn maps_without_the_new_fields_are_written_as_before() {
         let map = crate::model::templates::build("b2b-saas").unwrap();
         let mut plain = map.clone();
@@ -362,6 +389,11 @@ mod tests {
             };
             *c = keep;
         }
+        for s in &mut plain.stages {
+            s.handoff_gap.clear();
+            s.handoff_owner.clear();
+            s.handoff_breaks.clear();
+        }
         let json = serde_json::to_string(&plain).unwrap();
         for key in [
             "reach",
@@ -372,6 +404,9 @@ mod tests {
             "addresses",
             "status",
             "remeasure",
+            "handoff_gap",
+            "handoff_owner",
+            "handoff_breaks",
         ] {
             let quoted = format!("\"{key}\":");
             assert!(

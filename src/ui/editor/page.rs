@@ -77,6 +77,9 @@ pub fn EditorPage(
         Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
         Panel::Csv => view! { <CsvPanel/> }.into_any(),
         Panel::Report => view! { <ReportPanel/> }.into_any(),
+        Panel::Handoff(id) => {
+            view! { <crate::ui::editor::handoff_panel::HandoffPanel to=id/> }.into_any()
+        }
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

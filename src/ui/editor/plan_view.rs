@@ -11,6 +11,7 @@ use crate::model::edit::{self, CardField, Edit};
 use crate::model::formulas::{Confidence, Impact};
 use crate::model::opportunities::{self as opp, Column, PlanQuery, Ranking};
 use crate::model::{Card, Id, LaneKind, PlanStatus};
+use crate::ui::editor::handoff_table::HandoffTable;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
@@ -527,6 +528,7 @@ pub fn PlanView() -> impl IntoView {
             <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
             {(!editor.read_only).then(|| add_form(editor, stages))}
             {tables}
+            <HandoffTable/>
         </section>
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::model::edit::{self, Edit, StageField};
 use crate::model::grid::move_stage_onto;
-use crate::model::Id;
+use crate::model::{handoffs, Id};
+use crate::ui::editor::handoff_panel::HandoffBadge;
 use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::editor::touch_drag::{self, Lifted};
@@ -60,6 +61,17 @@ pub fn StageHeader(
             )
         }
     });
+    let handoff = Memo::new(move |_| {
+        editor.read(Part::Stages, |m| {
+            handoffs::into_stage(m, stage)
+                .map(|h| (h.teams(), !h.to.handoff_owner.trim().is_empty()))
+        })
+    });
+    let badge = move || {
+        handoff
+            .get()
+            .map(|(teams, owned)| view! { <HandoffBadge to=stage teams=teams owned=owned/> })
+    };
     view! {
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()
             on:pointerdown=move |ev| { if !read_only { touch_drag::press(&ev, Lifted::Stage(stage)); } }
@@ -81,6 +93,7 @@ pub fn StageHeader(
                 />
                 </OwnForm>
             </div>
+            {badge}
             {top}
             <Show when=move || !data.with(|s| s.customer_goal.is_empty()) && !open.get()>
                 <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{move || data.with(|s| s.customer_goal.clone())}</p>

@@ -100,6 +100,8 @@ pub enum Panel {
     Csv,
     /// The map as a Markdown report with its two charts.
     Report,
+    /// The handoff into a stage.
+    Handoff(Id),
 }
 
 /// Which view of the map is shown.
