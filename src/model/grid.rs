@@ -162,6 +162,21 @@ pub fn drop_card(
     }
 }
 
+/// The edit for dropping stage `moved` on stage `onto` (a touch move): `moved` takes the
+/// place of `onto`, the stages between shift by one; `None` when it is there already.
+pub fn move_stage_onto(map: &JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
+    let at = map.stages.iter().position(|s| s.id == onto)?;
+    let from = map.stages.iter().position(|s| s.id == moved)?;
+    (at != from).then_some(Edit::MoveStage(moved, at))
+}
+
+/// The edit for dropping lane `moved` on lane `onto`, as [`move_stage_onto`] for stages.
+pub fn move_lane_onto(map: &JourneyMap, moved: Id, onto: Id) -> Option<Edit> {
+    let at = map.lanes.iter().position(|l| l.id == onto)?;
+    let from = map.lanes.iter().position(|l| l.id == moved)?;
+    (at != from).then_some(Edit::MoveLane(moved, at))
+}
+
 /// How many lines `text` takes when wrapped word by word at about `per_line` characters:
 /// the row count of a card's text box, so that cards need not be measured by the browser.
 pub fn text_rows(text: &str, per_line: usize) -> usize {
@@ -454,5 +469,33 @@ mod tests {
         );
         assert_eq!(new_card_stakeholders(LaneGroup::All, Some(p)), vec![p]);
         assert!(new_card_stakeholders(LaneGroup::Unassigned, Some(p)).is_empty());
+    }
+
+    #[test]
+    fn a_stage_or_lane_dropped_on_another_takes_its_place_in_one_step() {
+        let mut f = fixture();
+        let third = f.map.new_id();
+        f.map.stages.push(Stage {
+            id: third,
+            name: "S2".into(),
+            ..Stage::default()
+        });
+        let names = |m: &JourneyMap| m.stages.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        let edit = move_stage_onto(&f.map, f.stages[0], third).unwrap();
+        assert_eq!(edit, Edit::MoveStage(f.stages[0], 2));
+        let mut doc = crate::model::Document::new(f.map.clone());
+        doc.apply(edit, 0.0).unwrap();
+        assert_eq!(names(doc.map()), ["S1", "S2", "S0"]);
+        doc.undo();
+        assert_eq!(names(doc.map()), ["S0", "S1", "S2"]);
+        assert!(move_stage_onto(&f.map, third, third).is_none());
+        assert!(move_stage_onto(&f.map, Id(999), third).is_none());
+
+        let lanes: Vec<Id> = f.map.lanes.iter().map(|l| l.id).collect();
+        assert_eq!(
+            move_lane_onto(&f.map, lanes[3], lanes[0]),
+            Some(Edit::MoveLane(lanes[3], 0))
+        );
+        assert!(move_lane_onto(&f.map, lanes[1], lanes[1]).is_none());
     }
 }

@@ -25,6 +25,7 @@ pub mod pain_matrix;
 pub mod persist;
 pub mod presentation;
 pub mod priorities;
+pub mod report;
 pub mod restore;
 pub mod scales;
 pub mod share;

@@ -327,6 +327,7 @@ fn OpenMap(
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Print { Panel::Closed } else { Panel::Print })>"Print / PDF"</button>
             {panel_toggle(editor, Panel::Mermaid, "Mermaid", "mermaid-button")}
             {panel_toggle(editor, Panel::Csv, "CSV", "csv-button")}
+            {panel_toggle(editor, Panel::Report, "Report", "report-button")}
             <button type="button" class="button primary" aria-pressed=move || (editor.panel.get() == Panel::Share).to_string()
                 on:click=move |_| editor.panel.update(|p| *p = if *p == Panel::Share { Panel::Closed } else { Panel::Share })>"Share"</button>
         }

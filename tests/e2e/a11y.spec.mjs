@@ -48,7 +48,7 @@ async function walkTheMap(page, what) {
   }
   // These panels leave the grid as it was (checked above, card by card): axe skips it,
   // which halves the time of this test.
-  for (const [button, panel] of [['Scope', 'scope-panel'], ['Personas', 'personas-panel'], ['Share', 'share-panel']]) {
+  for (const [button, panel] of [['Scope', 'scope-panel'], ['Personas', 'personas-panel'], ['Share', 'share-panel'], ['Report', 'report-panel']]) {
     await page.getByRole('button', { name: button, exact: true }).click();
     await expect(page.getByTestId(panel)).toBeVisible();
     await expectNoViolations(page, `${what}: the ${button} panel`, { skipGrid: true });

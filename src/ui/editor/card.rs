@@ -9,6 +9,7 @@ use crate::model::{Emotion, Id, LaneKind};
 use crate::ui::editor::drag::{self, DragPayload};
 use crate::ui::editor::priorities_view::PainRanking;
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::own_form::OwnForm;
 use leptos::html;
 use leptos::prelude::*;
@@ -244,14 +245,25 @@ pub fn CardView(
                     editor.move_card(dragged, |m| grid::drop_card(m, dragged, stage, lane, Some(id), from, group));
                 }
             }
+            on:pointerdown=move |ev| { if !read_only { touch_drag::press(&ev, Lifted::Card(DragPayload { card: id, from: group })); } }
+            on:pointerup=move |ev| {
+                if let Some(DragPayload { card: dragged, from }) = touch_drag::take_card(&ev) {
+                    let (stage, lane) = editor.with_map_untracked(|m| m.card(id).map(|c| (c.stage, c.lane))).unwrap_or_default();
+                    // No focus on the card: on a touch screen that would open the keyboard.
+                    editor.apply_with(|m| grid::drop_card(m, dragged, stage, lane, Some(id), from, group));
+                }
+            }
         >
             <div class="card-top">
                 <span
                     class="drag-handle"
                     draggable=(!read_only).to_string()
-                    title="Drag to move (or Alt+arrow keys in the text)"
+                    title="Drag to move (on a touch screen, press and hold, then move; or Alt+arrow keys in the text)"
                     aria-hidden="true"
-                    on:dragstart=move |ev| drag::start(&ev, DragPayload { card: id, from: group })
+                    on:dragstart=move |ev| {
+                        // A finger already carries the card (Pointer Events): no second drag.
+                        if touch_drag::active() { ev.prevent_default(); } else { drag::start(&ev, DragPayload { card: id, from: group }) }
+                    }
                     on:dragend=move |_| drag::cancel()
                 >"⠿"</span>
                 <OwnForm>

@@ -6,6 +6,7 @@ use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag;
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag;
 
 /// Cards mounted at a time while a cell's unmounted part is in view. Small, because
 /// every mounted card costs the browser work on each frame (typing included) and cards
@@ -76,6 +77,16 @@ pub fn Cell(
             on:drop=move |ev| {
                 if let Some(p) = drag::take(&ev) {
                     editor.move_card(p.card, |m| grid::drop_card(m, p.card, stage, lane, None, p.from, group));
+                }
+            }
+            on:pointerup=move |ev| {
+                // A card, or a stage or lane dropped over this cell's column or row.
+                if let Some(p) = touch_drag::take_card(&ev) {
+                    editor.apply_with(|m| grid::drop_card(m, p.card, stage, lane, None, p.from, group));
+                } else if let Some(moved) = touch_drag::take_stage(&ev) {
+                    editor.apply_with(|m| grid::move_stage_onto(m, moved, stage));
+                } else if let Some(moved) = touch_drag::take_lane(&ev) {
+                    editor.apply_with(|m| grid::move_lane_onto(m, moved, lane));
                 }
             }
         >

@@ -7,6 +7,7 @@ use crate::model::{Lane, LaneKind, Stage};
 use crate::ui::editor::lane_row::LaneRow;
 use crate::ui::editor::stage_header::StageHeader;
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag;
 use leptos::prelude::*;
 
 /// Adds a stage at the end, named "Stage N", and focuses its name.
@@ -78,6 +79,13 @@ pub fn Grid() -> impl IntoView {
         })
     };
     let empty = move || stages.with(|s| s.is_empty());
+    // A finger carrying a card, a stage or a lane does not scroll the grid under it.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            touch_drag::hold_scroll(&el);
+        }
+    });
 
     view! {
         <Show
@@ -92,7 +100,7 @@ pub fn Grid() -> impl IntoView {
                 </section>
             }
         >
-            <div class="grid-scroll" tabindex="-1" data-scroll-root="">
+            <div class="grid-scroll" tabindex="-1" data-scroll-root="" node_ref=scroller>
                 <table class="journey-grid" aria-label="Journey map: stages by lanes">
                     <thead>
                         <tr>

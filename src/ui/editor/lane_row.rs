@@ -1,10 +1,11 @@
 //! One lane (row) of the grid within a lane group: its header and one cell per stage.
 
 use crate::model::edit::{self, Edit, LaneField};
-use crate::model::grid::LaneGroup;
+use crate::model::grid::{move_lane_onto, LaneGroup};
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::cell::Cell;
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
 
@@ -86,7 +87,9 @@ pub fn LaneRow(
     };
     view! {
         <tr class=format!("lane kind-{}", kind.key())>
-            <th scope="row" class="lane-head">{header}</th>
+            <th scope="row" class="lane-head"
+                on:pointerdown=move |ev| { if editable_header && !read_only { touch_drag::press(&ev, Lifted::Lane(lane)); } }
+                on:pointerup=move |ev| { if let Some(moved) = touch_drag::take_lane(&ev) { editor.apply_with(|m| move_lane_onto(m, moved, lane)); } }>{header}</th>
             <For each=move || stages.get() key=|id| *id let:stage>
                 {
                     let stage_name = Signal::derive(move || editor.read(Part::Stages, |m| m.stage(stage).map(|s| s.name.clone()).unwrap_or_default()));

@@ -12,6 +12,7 @@ use crate::ui::editor::personas_panel::PersonasPanel;
 use crate::ui::editor::plan_view::PlanView;
 use crate::ui::editor::print_panel::PrintPanel;
 use crate::ui::editor::priorities_view::{PainRanking, PrioritiesView};
+use crate::ui::editor::report_panel::ReportPanel;
 use crate::ui::editor::scope_panel::ScopePanel;
 use crate::ui::editor::share_panel::SharePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
@@ -75,6 +76,7 @@ pub fn EditorPage(
         Panel::Print => view! { <PrintPanel/> }.into_any(),
         Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
         Panel::Csv => view! { <CsvPanel/> }.into_any(),
+        Panel::Report => view! { <ReportPanel/> }.into_any(),
         Panel::Handoff(id) => {
             view! { <crate::ui::editor::handoff_panel::HandoffPanel to=id/> }.into_any()
         }

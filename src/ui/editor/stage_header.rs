@@ -1,10 +1,12 @@
 //! The header of one stage (column): name, goal and team, move and delete.
 
 use crate::model::edit::{self, Edit, StageField};
+use crate::model::grid::move_stage_onto;
 use crate::model::{handoffs, Id};
 use crate::ui::editor::handoff_panel::HandoffBadge;
 use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::touch_drag::{self, Lifted};
 use crate::ui::field::TextField;
 use crate::ui::own_form::OwnForm;
 use leptos::prelude::*;
@@ -71,7 +73,9 @@ pub fn StageHeader(
             .map(|(teams, owned)| view! { <HandoffBadge to=stage teams=teams owned=owned/> })
     };
     view! {
-        <th scope="col" class="stage-head" data-stage=stage.0.to_string()>
+        <th scope="col" class="stage-head" data-stage=stage.0.to_string()
+            on:pointerdown=move |ev| { if !read_only { touch_drag::press(&ev, Lifted::Stage(stage)); } }
+            on:pointerup=move |ev| { if let Some(moved) = touch_drag::take_stage(&ev) { editor.apply_with(|m| move_stage_onto(m, moved, stage)); } }>
             <div class="stage-title">
                 <span class="stage-number" aria-hidden="true">{move || position.get().0 + 1}</span>
                 <OwnForm>

@@ -98,6 +98,8 @@ pub enum Panel {
     Mermaid,
     /// Spreadsheet (CSV) files out and in.
     Csv,
+    /// The map as a Markdown report with its two charts.
+    Report,
     /// The handoff into a stage.
     Handoff(Id),
 }

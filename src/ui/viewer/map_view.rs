@@ -142,7 +142,8 @@ pub fn SharedMap(
         | Panel::Health
         | Panel::Print
         | Panel::Mermaid
-        | Panel::Csv => ().into_any(),
+        | Panel::Csv
+        | Panel::Report => ().into_any(),
     };
     let about_open = move || matches!(viewer.panel.get(), Panel::Scope | Panel::Personas);
     view! {
