@@ -16,6 +16,7 @@ pub mod grid;
 pub mod health;
 pub mod history;
 pub mod ids;
+pub mod kano;
 pub mod map;
 pub mod mermaid;
 pub mod opportunities;
@@ -29,6 +30,7 @@ pub mod scales;
 pub mod share;
 pub mod templates;
 pub mod validate;
+pub mod value_effort;
 
 pub use edit::Edit;
 pub use history::Document;

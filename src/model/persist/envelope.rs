@@ -15,7 +15,12 @@ use serde_json::Value;
 ///   `rice_confidence`, `effort_months`), links to the pain points they address
 ///   (`addresses`), a plan `status` and a `remeasure` date. All are optional and left out
 ///   when empty, so a map that does not use them is written exactly as in version 1.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: opportunity cards gain a value–effort score (`value_score`, `effort_score`, each
+///   1..10), a Kano category picked directly (`kano`) and Kano questionnaire answer counts
+///   (`kano_answers`, a 5 × 5 table); the scope gains `prioritise_by` (which
+///   prioritisation the Plan shows first). All optional and left out when empty, so a map
+///   that does not use them is written exactly as in version 2.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -28,7 +33,7 @@ type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// It only ever grows.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
 /// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
@@ -52,6 +57,25 @@ fn v1_to_v2(mut map: Value) -> Value {
                 card.remove(key);
             }
         }
+    }
+    map
+}
+
+/// Version 2 → 3: version 3 only adds optional fields whose absence means what a
+/// version-2 map meant (no value–effort scores, no Kano category or answers, RICE shown
+/// first). Keys with these names in a version-2 map were written by no version-2 build
+/// (hand-edited files) and are dropped, as in [`v1_to_v2`].
+fn v2_to_v3(mut map: Value) -> Value {
+    const NEW: [&str; 4] = ["value_score", "effort_score", "kano", "kano_answers"];
+    if let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) {
+        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
+            for key in NEW {
+                card.remove(key);
+            }
+        }
+    }
+    if let Some(scope) = map.get_mut("scope").and_then(Value::as_object_mut) {
+        scope.remove("prioritise_by");
     }
     map
 }
@@ -342,6 +366,45 @@ mod tests {
             migrate(serde_json::json!({"cards": {}}), 1).unwrap(),
             serde_json::json!({"cards": {}})
         );
+    }
+
+    #[test]
+    fn version_two_maps_migrate_without_taking_on_new_meaning() {
+        let v2 = serde_json::json!({
+            "scope": {"title": "t", "prioritise_by": "kano"},
+            "cards": [{"id": 3, "reach": 5, "value_score": 7, "effort_score": 2, "kano": "reverse", "kano_answers": [[1]]}]
+        });
+        assert_eq!(
+            migrate(v2, 2).unwrap(),
+            serde_json::json!({"scope": {"title": "t"}, "cards": [{"id": 3, "reach": 5}]})
+        );
+    }
+
+    #[test]
+    fn maps_without_the_version_three_fields_are_written_as_before() {
+        let map = crate::model::templates::build("b2b-saas").unwrap();
+        let mut plain = map.clone();
+        plain.scope.prioritise_by = crate::model::Prioritisation::Rice;
+        for c in &mut plain.cards {
+            c.value_score = None;
+            c.effort_score = None;
+            c.kano = None;
+            c.kano_answers = Default::default();
+        }
+        let json = serde_json::to_string(&plain).unwrap();
+        for key in [
+            "value_score",
+            "effort_score",
+            "kano",
+            "kano_answers",
+            "prioritise_by",
+        ] {
+            let quoted = format!("\"{key}\":");
+            assert!(
+                !json.contains(&quoted),
+                "{key} written for a map that does not use it"
+            );
+        }
     }
 
     #[test]
