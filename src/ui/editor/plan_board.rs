@@ -112,9 +112,9 @@ fn card_item(editor: EditorState, id: Id, dragging: RwSignal<Option<Id>>) -> imp
     };
     view! {
         <li class="board-card" data-card=id.0.to_string() class:dragging=move || dragging.get() == Some(id)>
-            <span class="drag-handle" aria-hidden="true" title="Drag to another column"
+            <span class="board-head"><span class="drag-handle" aria-hidden="true" title="Drag to another column"
                 on:pointerdown=on_down on:pointerup=on_up
-                on:pointercancel=move |_| dragging.set(None)>"⠿"</span>
+                on:pointercancel=move |_| dragging.set(None)>"⋮⋮"</span>
             <button type="button" class="link board-name"
                 aria-keyshortcuts="ArrowLeft ArrowRight"
                 on:click=move |_| editor.panel.set(Panel::Card(id))
@@ -123,7 +123,7 @@ fn card_item(editor: EditorState, id: Id, dragging: RwSignal<Option<Id>>) -> imp
                     ev.prevent_default();
                     if editor.read_only { return; }
                     if let Some(to) = step(status(), delta) { move_to(editor, id, to, true); }
-                }>{name}</button>
+                }>{name}</button></span>
             <span class="meta">{meta}</span>
             <span class="board-moves">{button(-1, "←")}{button(1, "→")}</span>
         </li>
