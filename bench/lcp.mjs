@@ -17,9 +17,14 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const payload = fs.readFileSync('tests/fixtures/share/v3-hand-made.link', 'utf8').trim();
+// Links from today's share panel carry the map's title after the payload (…?t=<title>,
+// spaces as +) for the viewer's first paint; links made before that do not.
+const title = JSON.parse(fs.readFileSync('tests/fixtures/share/v3-hand-made.json', 'utf8')).scope.title;
+const hint = `?t=${encodeURIComponent(title.trim()).replace(/%20/g, '+')}`;
 const pages = [
   { name: 'map list', url: server.base, ready: () => !document.getElementById('boot') },
-  { name: 'share link', url: `${server.base}view/#/s/${payload}`, ready: () => !!document.querySelector('li.card, .story-stage') },
+  { name: 'share link', url: `${server.base}view/#/s/${payload}${hint}`, ready: () => !!document.querySelector('li.card, .story-stage') },
+  { name: 'share link made before title hints', url: `${server.base}view/#/s/${payload}`, ready: () => !!document.querySelector('li.card, .story-stage') },
 ];
 try {
   for (const p of pages) {

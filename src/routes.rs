@@ -70,6 +70,14 @@ impl Route {
     }
 }
 
+/// The value of `key` in the query of a fragment (`#/s/<payload>?t=…&…`), undecoded.
+pub fn fragment_query<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+}
+
 /// The folder of the editor page (the whole app: map list and editor), beside the lean
 /// map-list page that opens the site. Built from `edit/index.html` (bin `editor`).
 pub const EDITOR_DIR: &str = "edit/";
@@ -120,6 +128,18 @@ mod tests {
         assert_eq!(Route::parse("#/map/abc-12"), Route::Map("abc-12".into()));
         assert_eq!(Route::parse("#/map/abc-12/"), Route::Map("abc-12".into()));
         assert_eq!(Route::parse("#/s/AbC_-9"), Route::Shared("AbC_-9".into()));
+        // A title hint after the payload is no part of it.
+        assert_eq!(
+            Route::parse("#/s/AbC_-9?t=Onboarding+review"),
+            Route::Shared("AbC_-9".into())
+        );
+        assert_eq!(
+            fragment_query("#/s/AbC?t=Onboarding+review", "t"),
+            Some("Onboarding+review")
+        );
+        assert_eq!(fragment_query("#/s/AbC?x=1&t=A%26B", "t"), Some("A%26B"));
+        assert_eq!(fragment_query("#/s/AbC?title=x", "t"), None);
+        assert_eq!(fragment_query("#/s/AbC", "t"), None);
         assert_eq!(Route::parse("#/copy"), Route::Copy(None));
         assert_eq!(Route::parse("#/copy/AbC"), Route::Copy(Some("AbC".into())));
         for r in [Route::Copy(None), Route::Copy(Some("AbC".into()))] {

@@ -1,7 +1,9 @@
 //! The passphrase layer of share links with the browser's WebCrypto.
 #![cfg(target_arch = "wasm32")]
 
-use trailmap::adapters::share::{decode_with_passphrase, encode_encrypted, link_for};
+use trailmap::adapters::share::{
+    decode_with_passphrase, encode_encrypted, link_for, title_hint_of,
+};
 use trailmap::model::share::{self, ShareError};
 use trailmap::model::templates;
 use wasm_bindgen_test::*;
@@ -40,9 +42,32 @@ async fn a_protected_link_opens_with_its_passphrase_and_only_with_it() {
 
 #[wasm_bindgen_test]
 fn links_open_the_viewer_beside_this_page_and_put_the_map_in_the_fragment() {
-    let link = link_for("AbC");
+    let link = link_for("AbC", None);
     assert!(link.ends_with("/view/#/s/AbC"), "{link}");
     assert!(link.starts_with("http"), "{link}");
+}
+
+#[wasm_bindgen_test]
+fn a_plain_link_carries_the_title_for_the_first_paint_and_it_reads_back() {
+    let title = "Q4 review: buy & renew (EMEA) 100% + “more”";
+    let link = link_for("AbC", Some(title));
+    let hash = &link[link.find('#').unwrap()..];
+    assert_eq!(
+        hash,
+        "#/s/AbC?t=Q4+review%3A+buy+%26+renew+(EMEA)+100%25+%2B+%E2%80%9Cmore%E2%80%9D"
+    );
+    assert_eq!(title_hint_of(hash).as_deref(), Some(title));
+    assert_eq!(
+        trailmap::routes::Route::parse(hash),
+        trailmap::routes::Route::Shared("AbC".into())
+    );
+    // Blank titles add nothing; long ones are cut with an ellipsis; bad escapes read as none.
+    assert!(link_for("AbC", Some("  ")).ends_with("#/s/AbC"));
+    let long = "x".repeat(150);
+    let hint = title_hint_of(&link_for("AbC", Some(&long))).unwrap();
+    assert_eq!(hint, format!("{}…", "x".repeat(100)));
+    assert_eq!(title_hint_of("#/s/AbC?t=%E2%80"), None);
+    assert_eq!(title_hint_of("#/s/AbC"), None);
 }
 
 /// Links made natively (the fixtures) open the same in the browser: both builds prime the

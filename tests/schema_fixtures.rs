@@ -103,12 +103,33 @@ fn the_v2_fixture_keeps_the_opportunity_fields() {
 }
 
 #[test]
-fn the_v3_fixture_keeps_value_effort_and_kano() {
+fn the_v3_fixture_keeps_the_handoff() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v3.trailmap.json"))
+        .unwrap()
+        .map;
+    let onboarding = &map.stages[1];
+    assert_eq!(onboarding.handoff_owner, "Head of customer success");
+    assert_eq!(onboarding.handoff_breaks, vec![trailmap::model::Id(14)]);
+    let found = trailmap::model::handoffs::handoffs(&map);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].words(),
+        "Handoff Sales → Customer success: The CSM asks again what the buyer told sales. Owner: Head of customer success"
+    );
+    // The older fixtures have no handoff described, only the team change.
+    let v2 = open_envelope_text(include_str!("fixtures/schema/v2.trailmap.json"))
+        .unwrap()
+        .map;
+    assert!(!trailmap::model::handoffs::handoffs(&v2)[0].described());
+}
+
+#[test]
+fn the_v4_fixture_keeps_value_effort_and_kano() {
     use trailmap::model::formulas::{KanoAnswer, KanoCategory};
     use trailmap::model::kano::{self, Source};
     use trailmap::model::value_effort::{quadrant_of, ValueEffortQuadrant};
     use trailmap::model::Prioritisation;
-    let map = open_envelope_text(include_str!("fixtures/schema/v3.trailmap.json"))
+    let map = open_envelope_text(include_str!("fixtures/schema/v4.trailmap.json"))
         .unwrap()
         .map;
     assert_eq!(map.scope.prioritise_by, Prioritisation::ValueEffort);

@@ -300,3 +300,24 @@ fn scored_links_keep_value_effort_and_kano_and_older_links_are_unchanged() {
         }
     }
 }
+
+/// The fixture with handoffs pins format 3's handoffs section: its map uses every field
+/// the section carries (a gap, an owner, touchpoints broken, on several stages).
+#[test]
+fn the_handoffs_fixture_carries_every_handoff_field() {
+    let (_, _, payload, expected) = fixtures()
+        .into_iter()
+        .find(|f| f.0 == "v3-handoffs-six-stage-b2b.link")
+        .expect("the handoffs fixture");
+    let map = share::decode(&payload).unwrap().0;
+    assert_eq!(map, expected);
+    let described: Vec<_> = map
+        .stages
+        .iter()
+        .filter(|s| !s.handoff_gap.is_empty())
+        .collect();
+    assert!(described.len() >= 4);
+    assert!(described.iter().all(|s| !s.handoff_owner.is_empty()));
+    assert!(map.stages.iter().any(|s| s.handoff_breaks.len() >= 2));
+    assert!(map.stages[0].handoff_gap.is_empty());
+}

@@ -50,9 +50,20 @@ pub async fn decode_in_steps(payload: &str) -> Result<(JourneyMap, RestoreReport
     decoded
 }
 
+/// How much of a map's title a plain link carries for the viewer's first paint.
+const HINT_CHARS: usize = 100;
+
 /// The full link for a payload, made in the app: the viewer page beside this page (any
-/// sub-path) with `#/s/<payload>`.
-pub fn link_for(payload: &str) -> String {
+/// sub-path) with `#/s/<payload>`. A plain link also carries the map's title after the
+/// payload (`?t=<title>`, spaces as `+`) for the viewer page's first paint: it shows the
+/// title from static HTML while the wasm downloads, so a phone sees what it is opening
+/// at once. Only that first paint reads it; the map, title included, comes from the
+/// payload alone (a fragment's query was ignored by every release's [`Route::parse`]), so
+/// the hint cannot change what a link opens, and old links without it open as before.
+/// Protected links never carry it.
+///
+/// [`Route::parse`]: crate::routes::Route::parse
+pub fn link_for(payload: &str, title: Option<&str>) -> String {
     let location = web_sys::window().map(|w| w.location());
     let base = location
         .and_then(|l| {
@@ -63,7 +74,30 @@ pub fn link_for(payload: &str) -> String {
             ))
         })
         .unwrap_or_default();
-    format!("{base}#/s/{payload}")
+    let hint = title
+        .map(title_hint)
+        .filter(|h| !h.is_empty())
+        .map(|h| format!("?t={h}"))
+        .unwrap_or_default();
+    format!("{base}#/s/{payload}{hint}")
+}
+
+/// A title as a link carries it: trimmed, at most [`HINT_CHARS`] characters (then "…"),
+/// percent-encoded as `encodeURIComponent` does, spaces as `+`.
+pub fn title_hint(title: &str) -> String {
+    let title = title.trim();
+    let mut short: String = title.chars().take(HINT_CHARS).collect();
+    if short.len() < title.len() {
+        short.push('…');
+    }
+    String::from(js_sys::encode_uri_component(&short)).replace("%20", "+")
+}
+
+/// The title a share link's fragment carries for the first paint (see [`link_for`]).
+pub fn title_hint_of(hash: &str) -> Option<String> {
+    let raw = crate::routes::fragment_query(hash, "t")?;
+    let title = String::from(js_sys::decode_uri_component(&raw.replace('+', " ")).ok()?);
+    (!title.trim().is_empty()).then_some(title)
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {

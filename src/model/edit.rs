@@ -105,6 +105,12 @@ field_enum! {
         CustomerGoal(String) => customer_goal,
         /// Owning team.
         OwningTeam(String) => owning_team,
+        /// What goes wrong in the handoff into the stage.
+        HandoffGap(String) => handoff_gap,
+        /// Who owns fixing the handoff into the stage.
+        HandoffOwner(String) => handoff_owner,
+        /// The touchpoints the handoff into the stage breaks.
+        HandoffBreaks(Vec<Id>) => handoff_breaks,
     }
 }
 
@@ -468,8 +474,8 @@ impl Edit {
     }
 }
 
-/// The edits that remove the cards for which `gone` holds, and first every link from a
-/// remaining opportunity to them.
+/// The edits that remove the cards for which `gone` holds, and first every link to them
+/// from a remaining opportunity or a stage's handoff.
 fn remove_cards(map: &JourneyMap, gone: impl Fn(&Card) -> bool) -> Vec<Edit> {
     let removed: Vec<Id> = map.cards.iter().filter(|c| gone(c)).map(|c| c.id).collect();
     let mut edits = Vec::new();
@@ -482,6 +488,17 @@ fn remove_cards(map: &JourneyMap, gone: impl Fn(&Card) -> bool) -> Vec<Edit> {
                 .filter(|p| !removed.contains(p))
                 .collect();
             edits.push(Edit::SetCard(other.id, CardField::Addresses(kept)));
+        }
+    }
+    for stage in &map.stages {
+        if stage.handoff_breaks.iter().any(|t| removed.contains(t)) {
+            let kept = stage
+                .handoff_breaks
+                .iter()
+                .copied()
+                .filter(|t| !removed.contains(t))
+                .collect();
+            edits.push(Edit::SetStage(stage.id, StageField::HandoffBreaks(kept)));
         }
     }
     edits.extend(removed.into_iter().map(Edit::RemoveCard));

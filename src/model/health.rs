@@ -1,11 +1,11 @@
 //! The map's health check: what a demanding reviewer would point at before a workshop or
 //! a review, each finding tied to the item it is about so the page can take the user
 //! there. Pain points without scores or without an opportunity, opportunities without
-//! owner, deadline or KPI, overdue re-measures, stages with no touchpoint or no emotion score, moments of truth without the customer's
-//! words, stakeholders on no touchpoint, and a review date that has passed.
+//! owner, deadline or KPI, overdue re-measures, stages with no touchpoint or no emotion score, handoffs between teams with no owner,
+//! moments of truth without the customer's words, stakeholders on no touchpoint, and a review date that has passed.
 
 use crate::model::dates::Date;
-use crate::model::{opportunities, priorities, Card, Id, JourneyMap, LaneKind};
+use crate::model::{handoffs, opportunities, priorities, Card, Id, JourneyMap, LaneKind};
 
 /// What a finding is about (where the page takes the user).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum Target {
     Stage(Id),
     /// A stakeholder (in the register).
     Stakeholder(Id),
+    /// The handoff into a stage (its details).
+    Handoff(Id),
     /// The map's scope (review dates).
     Scope,
 }
@@ -124,6 +126,18 @@ pub fn check(map: &JourneyMap, today: Date) -> Vec<Finding> {
                 Target::Stage(stage.id),
                 stage.name.clone(),
                 "No emotion scored in this stage: the emotion curve has a gap here.",
+            );
+        }
+    }
+    for h in handoffs::handoffs(map)
+        .into_iter()
+        .filter(|h| h.team_change)
+    {
+        if h.to.handoff_owner.trim().is_empty() {
+            add(
+                Target::Handoff(h.to.id),
+                format!("Handoff {}", h.teams()),
+                "Handoff between teams with no owner: say who makes sure nothing is lost here, and what goes wrong today.",
             );
         }
     }
@@ -243,8 +257,10 @@ mod tests {
         map.stages.push(Stage {
             id: empty,
             name: "Renewal".into(),
+            owning_team: "Customer success".into(),
             ..Stage::default()
         });
+        map.stages[0].owning_team = "Sales".into();
         let unscored_stage = map.new_id();
         map.stages.push(Stage {
             id: unscored_stage,
@@ -281,6 +297,7 @@ mod tests {
                 Target::Card(done),
                 Target::Stage(empty),
                 Target::Stage(unscored_stage),
+                Target::Handoff(empty),
                 Target::Card(mot),
                 Target::Stakeholder(lonely),
                 Target::Scope,
@@ -304,7 +321,14 @@ mod tests {
             found[3].advice
         );
         assert!(found[5].advice.contains("No emotion scored"));
-        assert_eq!(found[8].item, "Next review 2026-11-30");
+        assert_eq!(found[6].item, "Handoff Sales → Customer success");
+        assert_eq!(found[9].item, "Next review 2026-11-30");
+        // An owner settles it; a described handoff without a team change is no finding.
+        map.stages[1].handoff_owner = "CS lead".into();
+        map.stages[2].handoff_gap = "Renewal team not told of expansion talks".into();
+        assert!(!check(&map, today())
+            .iter()
+            .any(|f| matches!(f.target, Target::Handoff(_))));
     }
 
     #[test]

@@ -246,6 +246,16 @@ pub struct Stage {
     /// The team that owns the stage (marketing, sales, CS, product…).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub owning_team: String,
+    /// The handoff into this stage from the one before it (see [`crate::model::handoffs`]):
+    /// what goes wrong when the work passes from one team to the next.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub handoff_gap: String,
+    /// Who owns fixing the handoff into this stage.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub handoff_owner: String,
+    /// The touchpoints (card ids) the handoff into this stage breaks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub handoff_breaks: Vec<Id>,
 }
 
 /// The kind of buying-committee role a stakeholder plays.

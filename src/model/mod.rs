@@ -13,6 +13,7 @@ pub mod fuzzing;
 #[cfg(any(test, feature = "selftest"))]
 pub mod generate;
 pub mod grid;
+pub mod handoffs;
 pub mod health;
 pub mod history;
 pub mod ids;

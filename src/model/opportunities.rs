@@ -444,9 +444,9 @@ struct Row {
 /// second key, then in journey order. An insertion sort: the lists are a map's
 /// opportunities (dozens), and one small function costs less code than the standard
 /// library's sort instantiated per comparator.
-fn sort_rows(rows: &mut [Row], descending: bool) {
+fn sort_rows(rows: &mut Vec<Row>, descending: bool) {
     use std::cmp::Ordering;
-    let before = |a: &Row, b: &Row| -> bool {
+    crate::model::order::sort_by(rows, |a, b| {
         let by_key = match (&a.key, &b.key) {
             (Some(x), Some(y)) if descending => y.cmp(x),
             (Some(x), Some(y)) => x.cmp(y),
@@ -454,15 +454,8 @@ fn sort_rows(rows: &mut [Row], descending: bool) {
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        by_key.then(a.then.cmp(&b.then)).then(a.order.cmp(&b.order)) == Ordering::Less
-    };
-    for i in 1..rows.len() {
-        let mut j = i;
-        while j > 0 && before(&rows[j], &rows[j - 1]) {
-            rows.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+        by_key.then(a.then.cmp(&b.then)).then(a.order.cmp(&b.order))
+    });
 }
 
 /// The opportunities the plan shows for `query` on `today`: filtered, then sorted by the

@@ -1,8 +1,10 @@
 //! Presentation mode's slides: one per stage, in journey order, with what a workshop
-//! walks through on the projector: the stage's goal and owner, its touchpoints with their
+//! walks through on the projector: the stage's goal and owner, the handoff into it, its
+//! touchpoints with their
 //! emotion, moments of truth and the customer's words, its pain points (the top friction
 //! points marked) and its opportunities with their owners.
 
+use crate::model::handoffs;
 use crate::model::priorities::{self, Ranking};
 use crate::model::{Emotion, Id, JourneyMap, LaneKind};
 
@@ -51,6 +53,8 @@ pub struct Slide {
     pub opportunities: Vec<SlideItem>,
     /// The mean emotion of the scored touchpoints, to one decimal.
     pub average_emotion: Option<f64>,
+    /// The handoff into the stage in words ([`handoffs::Handoff::words`]), if there is one.
+    pub handoff: Option<String>,
 }
 
 /// "Owner: X · due 2027-01-31 · KPI: Y", leaving out what is blank.
@@ -77,6 +81,7 @@ pub fn slides(map: &JourneyMap, ranking: &Ranking) -> Vec<Slide> {
                 pains: Vec::new(),
                 opportunities: Vec::new(),
                 average_emotion: None,
+                handoff: handoffs::into_stage(map, stage.id).map(|h| h.words()),
             };
             for lane in &map.lanes {
                 for card in map.cell(stage.id, lane.id) {
@@ -148,6 +153,12 @@ mod tests {
         tops.sort_unstable();
         assert_eq!(tops, [1, 2, 3]);
         assert!(slides.iter().any(|s| !s.opportunities.is_empty()));
+        // The handoff into a stage is on its slide; the first stage has none.
+        assert_eq!(slides[0].handoff, None);
+        assert_eq!(
+            slides[3].handoff.as_deref(),
+            Some("Handoff Sales → Customer success: The business case's goals do not reach the CSM: kickoff starts from zero. Owner: CS lead")
+        );
     }
 
     #[test]

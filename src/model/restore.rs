@@ -275,6 +275,22 @@ pub fn repair(map: &mut JourneyMap, report: &mut RestoreReport) {
             "{pain_links} link(s) from opportunities to pain points that do not exist were removed"
         ));
     }
+    // Handoffs break only touchpoints that exist, once each.
+    let touchpoints: HashSet<Id> = map.touchpoints().iter().map(|c| c.id).collect();
+    let mut broken_links = 0;
+    for stage in &mut map.stages {
+        let n = stage.handoff_breaks.len();
+        let mut unique = HashSet::new();
+        stage
+            .handoff_breaks
+            .retain(|t| touchpoints.contains(t) && unique.insert(*t));
+        broken_links += n - stage.handoff_breaks.len();
+    }
+    if broken_links > 0 {
+        report.note(format!(
+            "{broken_links} link(s) from handoffs to touchpoints that do not exist were removed"
+        ));
+    }
     for s in &mut map.stakeholders {
         let own = s.id;
         let n = s.influences.len();
@@ -380,6 +396,31 @@ mod tests {
             .iter()
             .all(|s| s.id.0 < map.next_id && s.id.0 > 0));
         assert_eq!(report.notes.len(), 2);
+    }
+
+    #[test]
+    fn handoffs_keep_only_links_to_touchpoints_that_exist() {
+        let value = json!({
+            "stages": [{"id": 1, "name": "A"}, {"id": 2, "name": "B", "handoff_gap": "lost notes",
+                        "handoff_breaks": [4, 4, 5, 99]}],
+            "lanes": [{"id": 3, "name": "T", "kind": "touchpoints"}, {"id": 6, "name": "P", "kind": "pain-points"}],
+            "cards": [
+                {"id": 4, "stage": 2, "lane": 3, "text": "kickoff"},
+                {"id": 5, "stage": 2, "lane": 6, "text": "a pain, not a touchpoint"}
+            ],
+            "next_id": 7
+        });
+        let (map, report) = restore_map(&value).unwrap();
+        assert_eq!(map.stages[1].handoff_breaks, vec![Id(4)]);
+        assert_eq!(map.stages[1].handoff_gap, "lost notes");
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.starts_with("3 link(s) from handoffs")),
+            "{:?}",
+            report.notes
+        );
     }
 
     #[test]

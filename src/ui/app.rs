@@ -37,10 +37,12 @@ pub fn App() -> impl IntoView {
         Route::Map(id) => view! { <MapPage id=id/> }.into_any(),
         // Share links open in the viewer page; one pasted into this tab (a change of
         // the fragment alone) goes there too.
-        Route::Shared(payload) => {
+        Route::Shared(_) => {
+            // The whole fragment: a link's title hint goes along.
+            let hash = window().location().hash().unwrap_or_default();
             let _ = window()
                 .location()
-                .replace(&format!("../{VIEWER_DIR}#/s/{payload}"));
+                .replace(&format!("../{VIEWER_DIR}{hash}"));
             view! {
                 <section class="empty-state" data-testid="share-opening">
                     <p class="boot-status" role="status"><span class="boot-spinner" aria-hidden="true"></span>"Opening the shared map…"</p>

@@ -49,10 +49,10 @@ fn ListPage() -> impl IntoView {
     // these are fragments changed in this tab (a link pasted into the address bar).
     let page = move || match route.get() {
         Route::MapList => view! { <MapList editor=EDITOR_DIR/> }.into_any(),
-        Route::Shared(payload) => {
-            let _ = window()
-                .location()
-                .replace(&format!("{VIEWER_DIR}#/s/{payload}"));
+        Route::Shared(_) => {
+            // The whole fragment: a link's title hint goes along.
+            let hash = window().location().hash().unwrap_or_default();
+            let _ = window().location().replace(&format!("{VIEWER_DIR}{hash}"));
             ().into_any()
         }
         _ => {

@@ -84,6 +84,7 @@ fn slide_view(slide: Slide, key: &str) -> impl IntoView {
     view! {
         <h2 class="present-stage" id=id("stage")>{slide.name}</h2>
         {(!about.is_empty()).then(|| view! { <p class="present-about">{about.join(" · ")}</p> })}
+        {slide.handoff.map(|h| view! { <p class="present-handoff">{h}</p> })}
         <div class="present-columns">
             <div>
                 <h3 id=id("touch")>"Touchpoints"</h3>

@@ -9,7 +9,10 @@ async function makeLink(page) {
   await page.getByTestId('map-list').getByRole('link').first().click();
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/\/trailmap\/view\/#\/s\/[A-Za-z0-9_-]+$/);
+  // The payload, then the map's title for the viewer's first paint.
+  expect(link).toMatch(/\/trailmap\/view\/#\/s\/[A-Za-z0-9_-]+\?t=[^&#]+$/);
+  const title = await page.getByTestId('map-title-input').inputValue();
+  expect(decodeURIComponent(link.split('?t=')[1].replace(/\+/g, ' '))).toBe(title);
   return link;
 }
 
@@ -70,7 +73,7 @@ test('a passphrase link opens only with the passphrase', async ({ page, browser 
 
 test('bad links get a clear message, never a blank page', async ({ page }) => {
   const link = await makeLink(page);
-  const payload = link.split('#/s/')[1];
+  const payload = link.split('#/s/')[1].split('?')[0];
   const cases = [
     [payload.slice(0, Math.floor(payload.length / 2)), /cut off|damaged/],
     [payload.slice(0, 20) + '$%' + payload.slice(22), /changed on the way/],

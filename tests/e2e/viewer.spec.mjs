@@ -73,3 +73,40 @@ test('the viewer works from the keyboard: tabs, a card, its details and back', a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('curve-canvas')).toBeVisible();
 });
+
+test('a link with its title shows the title from static HTML before the wasm, in the place the map then takes', async ({ page }) => {
+  const map = JSON.parse(fs.readFileSync('tests/fixtures/share/v3-hand-made.json', 'utf8'));
+  const title = map.scope.title;
+  const hint = encodeURIComponent(title).replace(/%20/g, '+');
+  // Hold the viewer's wasm back until the static frame has been looked at.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/view\/.*\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`view/#/s/${payload('v3-hand-made')}?t=${hint}`, { waitUntil: 'domcontentloaded' });
+  const early = page.locator('#boot-title');
+  await expect(early).toHaveText(title);
+  await expect(page.locator('#boot')).toContainText('Opening the map…');
+  await expect(page.locator('#boot')).toContainText('Shared map, read-only.');
+  const before = await early.boundingBox();
+  release();
+  await expect(page.getByTestId('shared-title')).toHaveText(title, { timeout: 15_000 });
+  await expect(page.locator('#boot')).toHaveCount(0);
+  const after = await page.getByTestId('shared-title').boundingBox();
+  // Nothing moved: the map's own title sits where the static one was.
+  expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+  expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+  expect(Math.abs(after.height - before.height)).toBeLessThan(1);
+  await expectNoViolations(page, 'a shared map opened from a link with its title');
+});
+
+test('the title a link carries is only a first glimpse: the map shows its own, and hostile text stays text', async ({ page }) => {
+  const map = JSON.parse(fs.readFileSync('tests/fixtures/share/v3-b2b-saas.json', 'utf8'));
+  await page.goto(`view/#/s/${payload('v3-b2b-saas')}?t=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`);
+  await expect(page.getByTestId('shared-title')).toHaveText(map.scope.title, { timeout: 15_000 });
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  // A damaged hint is ignored: the plain frame, then the map.
+  await page.goto('about:blank');
+  await page.goto(`view/#/s/${payload('v3-b2b-saas')}?t=%E2%80`);
+  await expect(page.getByTestId('shared-title')).toHaveText(map.scope.title, { timeout: 15_000 });
+});

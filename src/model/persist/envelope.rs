@@ -15,12 +15,14 @@ use serde_json::Value;
 ///   `rice_confidence`, `effort_months`), links to the pain points they address
 ///   (`addresses`), a plan `status` and a `remeasure` date. All are optional and left out
 ///   when empty, so a map that does not use them is written exactly as in version 1.
-/// - 3: opportunity cards gain a value–effort score (`value_score`, `effort_score`, each
+/// - 3: stages gain the handoff into them (`handoff_gap`, `handoff_owner`,
+///   `handoff_breaks`), optional and left out when empty.
+/// - 4: opportunity cards gain a value–effort score (`value_score`, `effort_score`, each
 ///   1..10), a Kano category picked directly (`kano`) and Kano questionnaire answer counts
 ///   (`kano_answers`, a 5 × 5 table); the scope gains `prioritise_by` (which
 ///   prioritisation the Plan shows first). All optional and left out when empty, so a map
-///   that does not use them is written exactly as in version 2.
-pub const SCHEMA_VERSION: u32 = 3;
+///   that does not use them is written exactly as in version 3.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -33,14 +35,14 @@ type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// It only ever grows.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
 /// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
 /// deadline + 90 days). A version-1 map may still hold keys with these names that no
 /// version-1 build wrote (hand-edited files): they are dropped, so that they do not
 /// suddenly take a meaning.
-fn v1_to_v2(mut map: Value) -> Value {
+fn v1_to_v2(map: Value) -> Value {
     const NEW: [&str; 8] = [
         "reach",
         "reach_period",
@@ -51,31 +53,44 @@ fn v1_to_v2(mut map: Value) -> Value {
         "status",
         "remeasure",
     ];
-    if let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) {
-        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
-            for key in NEW {
-                card.remove(key);
-            }
-        }
+    drop_keys(map, "cards", &NEW)
+}
+
+/// Version 2 → 3: version 3 only adds optional handoff fields to stages, whose absence
+/// means what a version-2 map meant (no handoff described). Keys with these names in a
+/// version-2 file were written by no build: they are dropped.
+fn v2_to_v3(map: Value) -> Value {
+    drop_keys(
+        map,
+        "stages",
+        &["handoff_gap", "handoff_owner", "handoff_breaks"],
+    )
+}
+
+/// Version 3 → 4: version 4 only adds optional fields whose absence means what a
+/// version-3 map meant (no value–effort scores, no Kano category or answers, RICE shown
+/// first). Keys with these names in a version-3 map were written by no version-3 build
+/// (hand-edited files) and are dropped, as in [`v1_to_v2`].
+fn v3_to_v4(map: Value) -> Value {
+    let mut map = drop_keys(
+        map,
+        "cards",
+        &["value_score", "effort_score", "kano", "kano_answers"],
+    );
+    if let Some(scope) = map.get_mut("scope").and_then(Value::as_object_mut) {
+        scope.remove("prioritise_by");
     }
     map
 }
 
-/// Version 2 → 3: version 3 only adds optional fields whose absence means what a
-/// version-2 map meant (no value–effort scores, no Kano category or answers, RICE shown
-/// first). Keys with these names in a version-2 map were written by no version-2 build
-/// (hand-edited files) and are dropped, as in [`v1_to_v2`].
-fn v2_to_v3(mut map: Value) -> Value {
-    const NEW: [&str; 4] = ["value_score", "effort_score", "kano", "kano_answers"];
-    if let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) {
-        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
-            for key in NEW {
-                card.remove(key);
+/// Removes `keys` from every object in the array `map[list]`.
+fn drop_keys(mut map: Value, list: &str, keys: &[&str]) -> Value {
+    if let Some(items) = map.get_mut(list).and_then(Value::as_array_mut) {
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            for key in keys {
+                item.remove(*key);
             }
         }
-    }
-    if let Some(scope) = map.get_mut("scope").and_then(Value::as_object_mut) {
-        scope.remove("prioritise_by");
     }
     map
 }
@@ -369,19 +384,28 @@ mod tests {
     }
 
     #[test]
-    fn version_two_maps_migrate_without_taking_on_new_meaning() {
-        let v2 = serde_json::json!({
+    fn version_two_maps_lose_handoff_keys_no_build_wrote() {
+        let v2 = serde_json::json!({"stages": [{"id": 1, "name": "S", "handoff_gap": "x", "handoff_breaks": [4]}]});
+        assert_eq!(
+            migrate(v2, 2).unwrap(),
+            serde_json::json!({"stages": [{"id": 1, "name": "S"}]})
+        );
+    }
+
+    #[test]
+    fn version_three_maps_migrate_without_taking_on_new_meaning() {
+        let v3 = serde_json::json!({
             "scope": {"title": "t", "prioritise_by": "kano"},
             "cards": [{"id": 3, "reach": 5, "value_score": 7, "effort_score": 2, "kano": "reverse", "kano_answers": [[1]]}]
         });
         assert_eq!(
-            migrate(v2, 2).unwrap(),
+            migrate(v3, 3).unwrap(),
             serde_json::json!({"scope": {"title": "t"}, "cards": [{"id": 3, "reach": 5}]})
         );
     }
 
     #[test]
-    fn maps_without_the_version_three_fields_are_written_as_before() {
+    fn maps_without_the_version_four_fields_are_written_as_before() {
         let map = crate::model::templates::build("b2b-saas").unwrap();
         let mut plain = map.clone();
         plain.scope.prioritise_by = crate::model::Prioritisation::Rice;
@@ -425,6 +449,11 @@ mod tests {
             };
             *c = keep;
         }
+        for s in &mut plain.stages {
+            s.handoff_gap.clear();
+            s.handoff_owner.clear();
+            s.handoff_breaks.clear();
+        }
         let json = serde_json::to_string(&plain).unwrap();
         for key in [
             "reach",
@@ -435,6 +464,9 @@ mod tests {
             "addresses",
             "status",
             "remeasure",
+            "handoff_gap",
+            "handoff_owner",
+            "handoff_breaks",
         ] {
             let quoted = format!("\"{key}\":");
             assert!(

@@ -38,6 +38,9 @@
 //!   value–effort scores and Kano categories and answer counts. Absent when a map uses
 //!   none of them, so such a map's link is byte for byte what it was before.
 //!
+//! - **6, handoffs** ([`HANDOFFS`], optional): what goes wrong in the handoff into a
+//!   stage, its owner and the touchpoints it breaks.
+//!
 //! New record kinds (a new list beside stages and cards) get a
 //! section of their own. New card fields do too: the flags column holds today's sixteen
 //! presence bits (bits 0–15) and nothing more; bits 16 and above stay zero in format 3 (a
@@ -469,8 +472,7 @@ pub fn is_required(tag: u64) -> bool {
 /// skips optional ones it does not know and refuses required ones.
 fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
-    let mut seen_more = false;
-    let mut seen_scoring = false;
+    let mut seen = Vec::new();
     while at < trailer.len() {
         let tag = read_leb128(trailer, &mut at)?;
         let len = read_leb128(trailer, &mut at)?;
@@ -478,17 +480,16 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             return err("a section runs past the end of the data");
         }
         let body = &trailer[at..at + len as usize];
+        let known = [MORE_CARD_FIELDS, SCORING, HANDOFFS].contains(&tag);
+        if known && seen.contains(&tag) {
+            return Err(damaged(format!("the section {tag} appears twice")));
+        }
+        seen.push(tag);
         if tag == MORE_CARD_FIELDS {
-            if seen_more {
-                return err("the card fields section appears twice");
-            }
-            seen_more = true;
             read_more_card_fields(body, map)?;
+        } else if tag == HANDOFFS {
+            read_handoffs(body, map)?;
         } else if tag == SCORING {
-            if seen_scoring {
-                return err("the scoring section appears twice");
-            }
-            seen_scoring = true;
             read_scoring(body, map)?;
         } else if is_required(tag) {
             return Err(DecodeError::Newer(format!(
@@ -508,6 +509,145 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
 /// amounts as [`write_amount`], codes as one byte ([`wire`]), texts as UTF-8 ended by
 /// 0xFF, the pains addressed as a count and their positions in the card list.
 pub const MORE_CARD_FIELDS: u64 = 2;
+
+/// Tag of the section holding the stages' handoffs (optional).
+///
+/// Body: for each stage with any handoff detail, in stage order: its position (the first
+/// as is, each later one as the difference from the previous minus one), a presence-bits
+/// varint ([`HANDOFF_GAP`] …), then the values present in bit order: texts as UTF-8 ended
+/// by 0xFF, the touchpoints it breaks as a count and their positions in the card list.
+pub const HANDOFFS: u64 = 6;
+
+/// Presence bits of the handoffs section.
+const HANDOFF_GAP: u64 = 1;
+const HANDOFF_OWNER: u64 = 1 << 1;
+const HANDOFF_BREAKS: u64 = 1 << 2;
+const HANDOFF_KNOWN: u64 = (1 << 3) - 1;
+
+/// The handoffs section's body for `map`; empty when no stage has any.
+fn handoffs(map: &JourneyMap) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, st) in map.stages.iter().enumerate() {
+        let breaks = card_positions(map, &st.handoff_breaks);
+        let flags = [
+            (!st.handoff_gap.is_empty(), HANDOFF_GAP),
+            (!st.handoff_owner.is_empty(), HANDOFF_OWNER),
+            (!breaks.is_empty(), HANDOFF_BREAKS),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+        if flags == 0 {
+            continue;
+        }
+        write_entry_head(&mut out, &mut last, i, flags);
+        if flags & HANDOFF_GAP != 0 {
+            write_end_text(&mut out, &st.handoff_gap);
+        }
+        if flags & HANDOFF_OWNER != 0 {
+            write_end_text(&mut out, &st.handoff_owner);
+        }
+        if flags & HANDOFF_BREAKS != 0 {
+            write_positions(&mut out, &breaks);
+        }
+    }
+    out
+}
+
+fn read_handoffs(body: &[u8], map: &mut JourneyMap) -> Read<()> {
+    let mut at = 0;
+    let mut next = 0usize;
+    while at < body.len() {
+        let (i, flags) = read_entry_head(
+            body,
+            &mut at,
+            &mut next,
+            (map.stages.len(), HANDOFF_KNOWN),
+            (
+                "a handoff names a stage that does not exist",
+                "handoff fields this version does not know",
+            ),
+        )?;
+        if flags & HANDOFF_GAP != 0 {
+            map.stages[i].handoff_gap = read_end_text(body, &mut at)?;
+        }
+        if flags & HANDOFF_OWNER != 0 {
+            map.stages[i].handoff_owner = read_end_text(body, &mut at)?;
+        }
+        if flags & HANDOFF_BREAKS != 0 {
+            let ids = read_positions(body, &mut at, map, "a handoff breaks")?;
+            map.stages[i].handoff_breaks = ids;
+        }
+    }
+    Ok(())
+}
+
+/// The head of one entry of a section that lists some of the map's items (cards, stages)
+/// with fields: the item's position, the first as is and each later one as the difference
+/// from the previous minus one, then the presence bits of the fields that follow.
+fn write_entry_head(out: &mut Vec<u8>, last: &mut Option<usize>, i: usize, flags: u64) {
+    write_leb128(out, last.map_or(i, |l| i - l - 1) as u64);
+    *last = Some(i);
+    write_leb128(out, flags);
+}
+
+/// Reads a head written by [`write_entry_head`]: the item's position, which must be below
+/// `count`, and its presence bits, which must be within `known` (bits beyond it mean a
+/// newer version); `messages` say which item is missing and which fields are unknown.
+fn read_entry_head(
+    body: &[u8],
+    at: &mut usize,
+    next: &mut usize,
+    (count, known): (usize, u64),
+    (missing, newer): (&str, &str),
+) -> Read<(usize, u64)> {
+    let skip = read_leb128(body, at)?;
+    let i = usize::try_from(skip)
+        .ok()
+        .and_then(|s| s.checked_add(*next))
+        .filter(|i| *i < count)
+        .ok_or_else(|| damaged(missing))?;
+    *next = i + 1;
+    let flags = read_leb128(body, at)?;
+    if flags & !known != 0 {
+        return Err(DecodeError::Newer(newer.into()));
+    }
+    Ok((i, flags))
+}
+
+/// Positions in the card list of the cards `ids` names (ids of no card are left out).
+fn card_positions(map: &JourneyMap, ids: &[Id]) -> Vec<usize> {
+    ids.iter()
+        .filter_map(|p| map.cards.iter().position(|x| x.id == *p))
+        .collect()
+}
+
+/// A list of card positions: its length, then each position.
+fn write_positions(out: &mut Vec<u8>, positions: &[usize]) {
+    write_leb128(out, positions.len() as u64);
+    for p in positions {
+        write_leb128(out, *p as u64);
+    }
+}
+
+/// Reads a list written by [`write_positions`] as the ids of those cards.
+fn read_positions(body: &[u8], at: &mut usize, map: &JourneyMap, what: &str) -> Read<Vec<Id>> {
+    let n = read_leb128(body, at)?;
+    if n > (body.len() - *at) as u64 {
+        return err("a list claims more items than the data holds");
+    }
+    let mut ids = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let p = read_leb128(body, at)?;
+        let card = usize::try_from(p)
+            .ok()
+            .and_then(|p| map.cards.get(p))
+            .ok_or_else(|| damaged(format!("{what} a card that does not exist")))?;
+        ids.push(card.id);
+    }
+    Ok(ids)
+}
 
 /// Presence bits of the "more card fields" section.
 const MORE_REACH: u64 = 1;
@@ -578,11 +718,7 @@ fn more_card_fields(map: &JourneyMap) -> Vec<u8> {
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
     for (i, c) in map.cards.iter().enumerate() {
-        let pains: Vec<usize> = c
-            .addresses
-            .iter()
-            .filter_map(|p| map.cards.iter().position(|x| x.id == *p))
-            .collect();
+        let pains = card_positions(map, &c.addresses);
         let flags = [
             (c.reach.is_some(), MORE_REACH),
             (!c.reach_period.is_empty(), MORE_PERIOD),
@@ -599,9 +735,7 @@ fn more_card_fields(map: &JourneyMap) -> Vec<u8> {
         if flags == 0 {
             continue;
         }
-        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
-        last = Some(i);
-        write_leb128(&mut out, flags);
+        write_entry_head(&mut out, &mut last, i, flags);
         if let Some(r) = c.reach {
             write_amount(&mut out, r);
         }
@@ -618,10 +752,7 @@ fn more_card_fields(map: &JourneyMap) -> Vec<u8> {
             write_amount(&mut out, e);
         }
         if flags & MORE_ADDRESSES != 0 {
-            write_leb128(&mut out, pains.len() as u64);
-            for p in pains {
-                write_leb128(&mut out, p as u64);
-            }
+            write_positions(&mut out, &pains);
         }
         if flags & MORE_STATUS != 0 {
             out.push(wire::status_code(c.status));
@@ -637,19 +768,16 @@ fn read_more_card_fields(body: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
     let mut next = 0usize;
     while at < body.len() {
-        let skip = read_leb128(body, &mut at)?;
-        let i = usize::try_from(skip)
-            .ok()
-            .and_then(|s| s.checked_add(next))
-            .filter(|i| *i < map.cards.len())
-            .ok_or_else(|| damaged("card fields name a card that does not exist"))?;
-        next = i + 1;
-        let flags = read_leb128(body, &mut at)?;
-        if flags & !MORE_KNOWN != 0 {
-            return Err(DecodeError::Newer(
-                "card fields this version does not know".into(),
-            ));
-        }
+        let (i, flags) = read_entry_head(
+            body,
+            &mut at,
+            &mut next,
+            (map.cards.len(), MORE_KNOWN),
+            (
+                "card fields name a card that does not exist",
+                "card fields this version does not know",
+            ),
+        )?;
         let mut addresses = Vec::new();
         let c = &mut map.cards[i];
         if flags & MORE_REACH != 0 {
@@ -1026,6 +1154,10 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
         if !more.is_empty() {
             append_section(&mut out, MORE_CARD_FIELDS, &more);
         }
+        let gaps = handoffs(map);
+        if !gaps.is_empty() {
+            append_section(&mut out, HANDOFFS, &gaps);
+        }
         let scores = scoring(map);
         if !scores.is_empty() {
             append_section(&mut out, SCORING, &scores);
@@ -1124,6 +1256,7 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
             description: r.text()?,
             customer_goal: r.text()?,
             owning_team: r.text()?,
+            ..Stage::default()
         });
     }
     let lanes = r.count(3)?;
@@ -1232,10 +1365,23 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
     }
 }
 
-/// `map` without the fields of the "more card fields" section: what formats 1 and 2, and
-/// a format-3 decoder from before the section, carry of it.
+/// `map` without its handoffs: what a format-3 decoder from before the handoffs section
+/// carries of it.
 #[cfg(test)]
-pub(crate) fn without_plan(map: &JourneyMap) -> JourneyMap {
+pub(crate) fn without_handoffs(map: &JourneyMap) -> JourneyMap {
+    let mut older = map.clone();
+    for st in &mut older.stages {
+        st.handoff_gap.clear();
+        st.handoff_owner.clear();
+        st.handoff_breaks.clear();
+    }
+    older
+}
+
+/// `map` without the fields of format 3's sections: what formats 1 and 2, and a format-3
+/// decoder from before the sections, carry of it.
+#[cfg(test)]
+pub(crate) fn without_sections(map: &JourneyMap) -> JourneyMap {
     let mut older = map.clone();
     for c in &mut older.cards {
         c.reach = None;
@@ -1247,7 +1393,7 @@ pub(crate) fn without_plan(map: &JourneyMap) -> JourneyMap {
         c.status = PlanStatus::Idea;
         c.remeasure.clear();
     }
-    without_scoring(&older)
+    without_scoring(&without_handoffs(&older))
 }
 
 /// `map` without the fields of the scoring section: what a format-3 decoder from before
@@ -1282,7 +1428,7 @@ mod tests {
                 // Formats 1 and 2 have no room for the opportunity fields.
                 let carried = match layout {
                     Layout::V3 => map.clone(),
-                    Layout::V1 | Layout::V2 => without_plan(&map),
+                    Layout::V1 | Layout::V2 => without_sections(&map),
                 };
                 assert_eq!(round_trip(&map).unwrap(), carried, "{} {layout:?}", t.key);
             }
@@ -1317,14 +1463,20 @@ mod tests {
         for layout in LAYOUTS {
             let map = templates::build("b2b-saas").unwrap();
             let bytes = encode_map_as(&map, layout);
-            // Format 3 cut exactly before its trailer is the map without its sections.
-            let before_sections = encode_map_as(&without_plan(&map), Layout::V2).len();
-            // …and cut between its two sections, the map without its scores.
+            // Format 3 cut exactly between sections is the map without the later ones
+            // (each section is optional; scoring comes last); anywhere else, an error.
+            let before_sections = encode_map_as(&without_sections(&map), Layout::V2).len();
+            let before_handoffs =
+                encode_map_as(&without_scoring(&without_handoffs(&map)), Layout::V3).len();
             let before_scoring = encode_map_as(&without_scoring(&map), Layout::V3).len();
             for n in 0..bytes.len() {
                 let cut = decode_map_as(&bytes[..n], layout);
                 if layout == Layout::V3 && n == before_sections {
-                    assert_eq!(cut, Ok(without_plan(&map)));
+                    assert_eq!(cut, Ok(without_sections(&map)));
+                    continue;
+                }
+                if layout == Layout::V3 && n == before_handoffs && n < before_scoring {
+                    assert_eq!(cut, Ok(without_scoring(&without_handoffs(&map))));
                     continue;
                 }
                 if layout == Layout::V3 && n == before_scoring && n < bytes.len() {
@@ -1364,7 +1516,7 @@ mod tests {
     #[test]
     fn a_map_without_sections_is_its_format_two_bytes() {
         for t in templates::TEMPLATES {
-            let map = without_plan(&templates::build(t.key).unwrap());
+            let map = without_sections(&templates::build(t.key).unwrap());
             assert_eq!(
                 encode_map_as(&map, Layout::V3),
                 encode_map_as(&map, Layout::V2),
@@ -1381,7 +1533,7 @@ mod tests {
 
     #[test]
     fn unknown_optional_sections_are_skipped_and_required_ones_refused() {
-        let map = without_plan(&templates::build("b2b-saas").unwrap());
+        let map = without_sections(&templates::build("b2b-saas").unwrap());
         let mut bytes = encode_map_as(&map, Layout::V3);
         append_section(&mut bytes, 100, b"a later version's extra");
         append_section(&mut bytes, 40, &[]);
@@ -1451,14 +1603,71 @@ mod tests {
         assert_eq!(bytes[plain.len()], MORE_CARD_FIELDS as u8);
         // A decoder that does not know the section (today's released one) skips it and
         // shows the map without the plan.
-        assert_eq!(decode_map_as(&plain, Layout::V3), Ok(without_plan(&map)));
+        assert_eq!(
+            decode_map_as(&plain, Layout::V3),
+            Ok(without_sections(&map))
+        );
+        let before_handoffs =
+            encode_map_as(&without_scoring(&without_handoffs(&map)), Layout::V3).len();
         let before_scoring = encode_map_as(&without_scoring(&map), Layout::V3).len();
-        for n in (plain.len() + 1..bytes.len()).filter(|n| *n != before_scoring) {
+        for n in plain.len() + 1..bytes.len() {
+            let cut = decode_map_as(&bytes[..n], Layout::V3);
+            if n == before_handoffs {
+                assert_eq!(cut, Ok(without_scoring(&without_handoffs(&map))));
+            } else if n == before_scoring {
+                assert_eq!(cut, Ok(without_scoring(&map)));
+            } else {
+                assert!(cut.is_err(), "cut at {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn handoffs_travel_in_their_section_and_older_decoders_skip_them() {
+        let mut map = without_sections(&templates::build("six-stage-b2b").unwrap());
+        let touchpoints: Vec<Id> = map.touchpoints().iter().map(|c| c.id).collect();
+        map.stages[1].handoff_gap = "Sales promises what onboarding cannot keep".into();
+        map.stages[1].handoff_owner = "RevOps".into();
+        map.stages[1].handoff_breaks = vec![touchpoints[3], touchpoints[1]];
+        map.stages[4].handoff_owner = "CS lead".into();
+        let bytes = encode_map_as(&map, Layout::V3);
+        assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
+        let plain = encode_map_as(&map, Layout::V2);
+        assert_eq!(bytes[..plain.len()], plain[..]);
+        assert_eq!(bytes[plain.len()], HANDOFFS as u8);
+        // A format-3 decoder from before handoffs skips the optional section.
+        assert_eq!(
+            decode_map_as(&plain, Layout::V3),
+            Ok(without_sections(&map))
+        );
+        for n in plain.len() + 1..bytes.len() {
             assert!(
                 decode_map_as(&bytes[..n], Layout::V3).is_err(),
                 "cut at {n}"
             );
         }
+        // Twice the same section, a stage past the end, an unknown field: refused.
+        let section = |body: &[u8]| {
+            let mut b = plain.clone();
+            append_section(&mut b, HANDOFFS, body);
+            decode_map_as(&b, Layout::V3)
+        };
+        let body = handoffs(&map);
+        let mut twice = bytes.clone();
+        append_section(&mut twice, HANDOFFS, &body);
+        assert!(matches!(
+            decode_map_as(&twice, Layout::V3),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            section(&[40, 1, b'x', END]),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(section(&[0, 8]), Err(DecodeError::Newer(_))));
+        assert!(matches!(
+            section(&[0, 4, 1, 200]),
+            Err(DecodeError::Damaged(_))
+        ));
     }
 
     #[test]
@@ -1497,7 +1706,7 @@ mod tests {
 
     #[test]
     fn unknown_card_fields_and_codes_in_the_section_mean_a_newer_version() {
-        let map = without_plan(&templates::build("b2b-saas").unwrap());
+        let map = without_sections(&templates::build("b2b-saas").unwrap());
         let plain = encode_map_as(&map, Layout::V3);
         let section = |body: &[u8]| {
             let mut bytes = plain.clone();

@@ -46,6 +46,10 @@ fn go_to(editor: EditorState, target: Target) {
             focus_soon(format!("[data-stakeholder='{}'] input", id.0));
         }
         Target::Scope => editor.panel.set(Panel::Scope),
+        Target::Handoff(id) => {
+            editor.view.set(View::Grid);
+            editor.panel.set(Panel::Handoff(id));
+        }
     }
 }
 

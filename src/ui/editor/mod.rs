@@ -8,6 +8,8 @@ pub mod csv_panel;
 pub mod curve_view;
 pub mod drag;
 pub mod grid;
+pub mod handoff_panel;
+pub mod handoff_table;
 pub mod health_panel;
 pub mod history_panel;
 pub mod kano_view;

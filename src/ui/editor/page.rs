@@ -75,6 +75,9 @@ pub fn EditorPage(
         Panel::Print => view! { <PrintPanel/> }.into_any(),
         Panel::Mermaid => view! { <MermaidPanel/> }.into_any(),
         Panel::Csv => view! { <CsvPanel/> }.into_any(),
+        Panel::Handoff(id) => {
+            view! { <crate::ui::editor::handoff_panel::HandoffPanel to=id/> }.into_any()
+        }
     };
     view! {
         <div class="editor" class:read-only=editor.read_only>

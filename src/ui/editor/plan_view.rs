@@ -12,6 +12,7 @@ use crate::model::edit::{self, CardField, Edit};
 use crate::model::formulas::{Confidence, Impact};
 use crate::model::opportunities::{self as opp, Column, PlanQuery, Ranking};
 use crate::model::{Card, Id, LaneKind, PlanStatus, Prioritisation};
+use crate::ui::editor::handoff_table::HandoffTable;
 use crate::ui::editor::kano_view::KanoView;
 use crate::ui::editor::plan_board::PlanBoard;
 use crate::ui::editor::state::{EditorState, Panel, Part};
@@ -564,6 +565,7 @@ pub fn PlanView() -> impl IntoView {
             <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
             {(!editor.read_only).then(|| add_form(editor, stages))}
             {tables}
+            <HandoffTable/>
         </section>
     }
 }

@@ -79,7 +79,8 @@ pub fn SharePanel() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     // Encoding a map takes a few tens of milliseconds in the browser: made once on open,
     // then again only after a pause in typing, so keys stay fast while the panel is open.
-    let make_link = move || link_for(&editor.with_map_untracked(share::encode));
+    let make_link =
+        move || editor.with_map_untracked(|m| link_for(&share::encode(m), Some(&m.scope.title)));
     let link = RwSignal::new(make_link());
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let stop = move || {
@@ -134,7 +135,7 @@ pub fn SharePanel() -> impl IntoView {
         let map = editor.with_map_untracked(Clone::clone);
         leptos::task::spawn_local(async move {
             match encode_encrypted(&map, &pass).await {
-                Ok(payload) => protected.set(Some(link_for(&payload))),
+                Ok(payload) => protected.set(Some(link_for(&payload, None))),
                 Err(e) => editor
                     .toasts
                     .info(&format!("The protected link was not made: {e}.")),

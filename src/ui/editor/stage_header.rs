@@ -1,7 +1,8 @@
 //! The header of one stage (column): name, goal and team, move and delete.
 
 use crate::model::edit::{self, Edit, StageField};
-use crate::model::Id;
+use crate::model::{handoffs, Id};
+use crate::ui::editor::handoff_panel::HandoffBadge;
 use crate::ui::editor::priorities_view::{top_in_stage, top_label, PainRanking};
 use crate::ui::editor::state::{EditorState, Part};
 use crate::ui::field::TextField;
@@ -58,6 +59,17 @@ pub fn StageHeader(
             )
         }
     });
+    let handoff = Memo::new(move |_| {
+        editor.read(Part::Stages, |m| {
+            handoffs::into_stage(m, stage)
+                .map(|h| (h.teams(), !h.to.handoff_owner.trim().is_empty()))
+        })
+    });
+    let badge = move || {
+        handoff
+            .get()
+            .map(|(teams, owned)| view! { <HandoffBadge to=stage teams=teams owned=owned/> })
+    };
     view! {
         <th scope="col" class="stage-head" data-stage=stage.0.to_string()>
             <div class="stage-title">
@@ -77,6 +89,7 @@ pub fn StageHeader(
                 />
                 </OwnForm>
             </div>
+            {badge}
             {top}
             <Show when=move || !data.with(|s| s.customer_goal.is_empty()) && !open.get()>
                 <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{move || data.with(|s| s.customer_goal.clone())}</p>

@@ -98,6 +98,8 @@ pub enum Panel {
     Mermaid,
     /// Spreadsheet (CSV) files out and in.
     Csv,
+    /// The handoff into a stage.
+    Handoff(Id),
 }
 
 /// Which view of the map is shown.

@@ -5,8 +5,9 @@
 use crate::adapters::tasks::next_task;
 use crate::model::grid::{self, LaneGroup};
 use crate::model::priorities::{self, Ranking};
-use crate::model::{Card, Id, JourneyMap, LaneKind};
+use crate::model::{handoffs, Card, Id, JourneyMap, LaneKind};
 use crate::ui::editor::card::{capitalise, emotion_class};
+use crate::ui::editor::handoff_panel::HandoffBadge;
 use crate::ui::editor::priorities_view::{top_in_stage, top_label};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
@@ -114,12 +115,17 @@ fn table(
             let goal = (!s.customer_goal.is_empty()).then(|| {
                 view! { <p class="stage-goal"><span class="visually-hidden">"Customer goal: "</span>{s.customer_goal.clone()}</p> }
             });
+            let handoff = handoffs::into_stage(map, s.id).map(|h| {
+                let owned = !h.to.handoff_owner.trim().is_empty();
+                view! { <HandoffBadge to=s.id teams=h.teams() owned=owned/> }
+            });
             view! {
                 <th scope="col" class="stage-head" data-stage=s.id.0.to_string()>
                     <div class="stage-title">
                         <span class="stage-number" aria-hidden="true">{i + 1}</span>
                         <span class="stage-name-text">{s.name.clone()}</span>
                     </div>
+                    {handoff}
                     {top}
                     {goal}
                 </th>

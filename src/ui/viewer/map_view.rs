@@ -15,6 +15,7 @@ use crate::ui::toast::Toasts;
 use crate::ui::viewer::about::About;
 use crate::ui::viewer::card_details::CardDetails;
 use crate::ui::viewer::grid::ReadOnlyGrid;
+use crate::ui::viewer::handoff::HandoffDetails;
 use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
 use crate::ui::viewer::plan::Plan;
@@ -40,6 +41,35 @@ fn save_copy(payload: &str, protected: bool, toasts: Toasts) {
     ));
 }
 
+/// The banner over a shared map: read-only, and "Save a copy" once the map is open.
+fn banner(save: Option<Callback<()>>) -> impl IntoView {
+    let disabled = save.is_none();
+    view! {
+        <Banner kind=BannerKind::Info>
+            <span data-testid="shared-banner"><strong>"Shared map, read-only. "</strong>"It lives only in this link until you save a copy."</span>
+            <span class="banner-actions"><button type="button" class="button primary" disabled=disabled
+                on:click=move |_| if let Some(s) = save { s.run(()) }>"Save a copy to my maps"</button></span>
+        </Banner>
+    }
+}
+
+/// What shows while a plain link decodes, when the link carries its title (see
+/// [`crate::adapters::share::link_for`]): the frame of [`SharedMap`] with that title, as
+/// `view/index.html` paints it from static HTML before the wasm, so nothing moves.
+pub fn pending_frame(title: String) -> impl IntoView {
+    view! {
+        {banner(None)}
+        <div class="editor read-only">
+            <div class="toolbar">
+                <div class="toolbar-row">
+                    <h1 class="map-title-text" data-testid="pending-title">{title}</h1>
+                </div>
+            </div>
+            <p class="boot-status" role="status" data-testid="share-opening"><span class="boot-spinner" aria-hidden="true"></span>"Opening the map…"</p>
+        </div>
+    }
+}
+
 /// The shared map.
 #[component]
 pub fn SharedMap(
@@ -55,7 +85,7 @@ pub fn SharedMap(
     let viewer = EditorState::new(map, true, toasts);
     provide_context(viewer);
     let payload = StoredValue::new(payload);
-    let save = move |_| payload.with_value(|p| save_copy(p, protected, toasts));
+    let save = Callback::new(move |()| payload.with_value(|p| save_copy(p, protected, toasts)));
     let people = viewer.people();
     let presenting = RwSignal::new(false);
     let tab = move |v: View, label: &'static str| {
@@ -105,6 +135,7 @@ pub fn SharedMap(
     let panel = move || match viewer.panel.get() {
         Panel::Card(id) => view! { <CardDetails id=id/> }.into_any(),
         Panel::Scope | Panel::Personas => view! { <About/> }.into_any(),
+        Panel::Handoff(id) => view! { <HandoffDetails to=id/> }.into_any(),
         Panel::Closed
         | Panel::History
         | Panel::Share
@@ -115,10 +146,7 @@ pub fn SharedMap(
     };
     let about_open = move || matches!(viewer.panel.get(), Panel::Scope | Panel::Personas);
     view! {
-        <Banner kind=BannerKind::Info>
-            <span data-testid="shared-banner"><strong>"Shared map, read-only. "</strong>"It lives only in this link until you save a copy."</span>
-            <span class="banner-actions"><button type="button" class="button primary" on:click=save>"Save a copy to my maps"</button></span>
-        </Banner>
+        {banner(Some(save))}
         <div class="editor read-only">
             <div class="toolbar">
                 <div class="toolbar-row">

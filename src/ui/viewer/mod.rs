@@ -7,6 +7,7 @@
 mod about;
 mod card_details;
 mod grid;
+mod handoff;
 mod map_view;
 mod matrix;
 mod people;
@@ -62,6 +63,9 @@ fn Viewer() -> impl IntoView {
     let toasts = Toasts::new();
     provide_context(toasts);
     let payload = payload_in_address();
+    let hint =
+        crate::adapters::share::title_hint_of(&window().location().hash().unwrap_or_default());
+    let framed = hint.is_some();
     let encrypted = payload.as_deref().is_some_and(share::is_encrypted);
     let state = RwSignal::new(match &payload {
         None => Opening::Failed(
@@ -108,6 +112,7 @@ fn Viewer() -> impl IntoView {
     };
     let page = move || {
         match state.get() {
+        Opening::Decoding if framed => map_view::pending_frame(hint.clone().unwrap_or_default()).into_any(),
         Opening::Decoding => view! {
             <section class="empty-state" data-testid="share-opening">
                 <p class="boot-status" role="status"><span class="boot-spinner" aria-hidden="true"></span>"Opening the shared map…"</p>
@@ -147,7 +152,11 @@ fn Viewer() -> impl IntoView {
         }
     }
     };
-    let full = move || matches!(state.get(), Opening::Open(..));
+    let full = move || match state.get() {
+        Opening::Open(..) => true,
+        Opening::Decoding => framed,
+        _ => false,
+    };
     view! {
         <Header home="../#/"/>
         <main id="main" class="app-main" class:full=full tabindex="-1">{page}</main>

@@ -6,6 +6,7 @@ use crate::adapters::clock::today;
 use crate::model::dates::Date;
 use crate::model::opportunities as opp;
 use crate::model::{Card, Id, JourneyMap};
+use crate::ui::editor::handoff_table::HandoffTable;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
@@ -164,6 +165,7 @@ pub fn Plan() -> impl IntoView {
             <h2 id="plan-view-title">"Plan: opportunities by RICE"</h2>
             <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
             {body}
+            <HandoffTable/>
         </section>
     }
 }

@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+import { startServer } from './serve.mjs';
+const server = await startServer({ DIST_DIR: 'dist' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(server.base);
+await page.getByRole('button', { name: /^B2B journey in 6 stages/ }).click();
+await page.waitForSelector('.handoff-badge');
+await page.getByRole('button', { name: /^Handoff\s*:\s*Sales → Customer success$/ }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/handoff-editor.png' });
+await page.getByRole('tab', { name: 'Plan' }).click();
+await page.getByTestId('handoff-table').scrollIntoViewIfNeeded();
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/handoff-plan.png' });
+await browser.close(); server.close();
