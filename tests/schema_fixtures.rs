@@ -122,3 +122,67 @@ fn the_v3_fixture_keeps_the_handoff() {
         .map;
     assert!(!trailmap::model::handoffs::handoffs(&v2)[0].described());
 }
+
+#[test]
+fn the_v4_fixture_keeps_value_effort_and_kano() {
+    use trailmap::model::formulas::{KanoAnswer, KanoCategory};
+    use trailmap::model::kano::{self, Source};
+    use trailmap::model::value_effort::{quadrant_of, ValueEffortQuadrant};
+    use trailmap::model::Prioritisation;
+    let map = open_envelope_text(include_str!("fixtures/schema/v4.trailmap.json"))
+        .unwrap()
+        .map;
+    assert_eq!(map.scope.prioritise_by, Prioritisation::ValueEffort);
+    let opp = map.card(trailmap::model::Id(16)).unwrap();
+    assert_eq!((opp.value_score, opp.effort_score), (Some(8), Some(3)));
+    assert_eq!(quadrant_of(opp), Some(ValueEffortQuadrant::QuickWin));
+    assert_eq!(
+        opp.kano_answers.get(KanoAnswer::Like, KanoAnswer::Dislike),
+        6
+    );
+    assert_eq!(opp.kano_answers.total(), 18);
+    // O 6, A 3 (like × expect/neutral/live-with), M 4, I 3, R 1 (dislike × like), Q 1.
+    let t = opp.kano_answers.tally();
+    assert_eq!(
+        (
+            t.one_dimensional,
+            t.attractive,
+            t.must_be,
+            t.indifferent,
+            t.reverse,
+            t.questionable
+        ),
+        (6, 3, 4, 3, 1, 1)
+    );
+    // The answers win over the pick (attractive).
+    assert_eq!(
+        kano::category(opp),
+        Some((KanoCategory::OneDimensional, Source::Answers))
+    );
+    // Better = (3 + 6) / 16 = 0.5625 → 0.56; Worse = −(6 + 4) / 16 = −0.625 → −0.63.
+    assert_eq!(
+        kano::coefficients_text(opp),
+        Ok(("0.56".to_string(), "−0.63".to_string()))
+    );
+    let other = map.card(trailmap::model::Id(18)).unwrap();
+    assert_eq!(quadrant_of(other), Some(ValueEffortQuadrant::TimeSink));
+    assert_eq!(
+        kano::category(other),
+        Some((KanoCategory::MustBe, Source::Picked))
+    );
+}
+
+#[test]
+fn the_v2_fixture_migrates_without_value_effort_or_kano() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v2.trailmap.json"))
+        .unwrap()
+        .map;
+    assert_eq!(
+        map.scope.prioritise_by,
+        trailmap::model::Prioritisation::Rice
+    );
+    for c in &map.cards {
+        assert_eq!((c.value_score, c.effort_score, c.kano), (None, None, None));
+        assert!(c.kano_answers.is_empty());
+    }
+}

@@ -258,6 +258,49 @@ fn the_planned_fixture_carries_every_opportunity_field() {
     assert!(c(|c| c.remeasure == "2027-06-30"));
 }
 
+/// The opportunity scoring section (tag 4): the fixture that uses it keeps its
+/// value–effort scores, Kano picks and answer counts and the per-map choice; every
+/// fixture from before it uses none of it, and (`todays_coder_writes_every_fixture_byte_for_byte`)
+/// still encodes to exactly its old bytes.
+#[test]
+fn scored_links_keep_value_effort_and_kano_and_older_links_are_unchanged() {
+    use trailmap::model::formulas::{KanoAnswer, KanoCategory};
+    use trailmap::model::Prioritisation;
+    let all = fixtures();
+    let (_, _, payload, expected) = all
+        .iter()
+        .find(|f| f.0 == "v3-scored-b2b-saas.link")
+        .expect("v3-scored-b2b-saas.link");
+    let (map, _) = share::decode(payload).unwrap();
+    assert_eq!(&map, expected);
+    assert_eq!(map.scope.prioritise_by, Prioritisation::ValueEffort);
+    let scored: Vec<_> = map
+        .cards
+        .iter()
+        .filter(|c| c.value_score.is_some())
+        .collect();
+    assert_eq!(scored.len(), 5);
+    assert!(map
+        .cards
+        .iter()
+        .any(|c| c.kano == Some(KanoCategory::MustBe)));
+    assert!(map
+        .cards
+        .iter()
+        .any(|c| c.kano_answers.get(KanoAnswer::MustBe, KanoAnswer::Dislike) == 6));
+    for (name, _, _, older) in all.iter().filter(|f| !f.0.contains("scored")) {
+        assert_eq!(older.scope.prioritise_by, Prioritisation::Rice, "{name}");
+        for c in &older.cards {
+            assert_eq!(
+                (c.value_score, c.effort_score, c.kano),
+                (None, None, None),
+                "{name}"
+            );
+            assert!(c.kano_answers.is_empty(), "{name}");
+        }
+    }
+}
+
 /// The fixture with handoffs pins format 3's handoffs section: its map uses every field
 /// the section carries (a gap, an owner, touchpoints broken, on several stages).
 #[test]

@@ -4,11 +4,11 @@
 //! map exactly. Compound changes (deleting a stakeholder who is referenced by cards)
 //! are a [`Edit::Batch`] of primitive edits.
 
-use super::formulas::{Confidence, Impact};
+use super::formulas::{Confidence, Impact, KanoCategory, KanoCounts};
 use super::ids::Id;
 use super::map::{
-    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, PlanStatus, ReviewCadence, RoleType,
-    Scope, Stage, Stakeholder, Stance,
+    Card, JourneyMap, Lane, LaneKind, PainScores, Persona, PlanStatus, Prioritisation,
+    ReviewCadence, RoleType, Scope, Stage, Stakeholder, Stance,
 };
 use super::scales::{Emotion, Level};
 
@@ -67,6 +67,8 @@ field_enum! {
         NextReview(String) => next_review,
         /// Research sources.
         ResearchSources(String) => research_sources,
+        /// The prioritisation the Plan shows first.
+        PrioritiseBy(Prioritisation) => prioritise_by,
     }
 }
 
@@ -199,6 +201,14 @@ field_enum! {
         Status(PlanStatus) => status,
         /// Re-measure date set by the user.
         Remeasure(String) => remeasure,
+        /// Value–effort matrix: value 1..10.
+        ValueScore(Option<u8>) => value_score,
+        /// Value–effort matrix: effort 1..10.
+        EffortScore(Option<u8>) => effort_score,
+        /// Kano category picked directly.
+        Kano(Option<KanoCategory>) => kano,
+        /// Kano questionnaire answer counts.
+        KanoAnswers(KanoCounts) => kano_answers,
     }
 }
 
@@ -742,6 +752,19 @@ mod tests {
             card,
             CardField::Remeasure("2027-03-01".into()),
         ));
+        roundtrip(Edit::SetCard(card, CardField::ValueScore(Some(8))));
+        roundtrip(Edit::SetCard(card, CardField::EffortScore(Some(3))));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::Kano(Some(KanoCategory::Attractive)),
+        ));
+        roundtrip(Edit::SetCard(
+            card,
+            CardField::KanoAnswers(KanoCounts([[1; 5]; 5])),
+        ));
+        roundtrip(Edit::SetScope(ScopeField::PrioritiseBy(
+            Prioritisation::Kano,
+        )));
         roundtrip(remove_card(&m, card));
         roundtrip(Edit::InsertPersona(
             0,

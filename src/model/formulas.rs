@@ -6,6 +6,7 @@
 //!
 //! Ratios (retention, churn, net revenue retention) are fractions: `1.0` is 100 %.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why a formula could not be computed, in words a user can act on.
@@ -47,6 +48,14 @@ pub enum FormulaError {
         /// Customers at the start.
         start: u64,
     },
+    /// No Kano answers were counted for a feature.
+    NoKanoAnswers,
+    /// Every Kano answer was reverse or questionable, so Better and Worse have nothing
+    /// to divide by.
+    OnlyReverseOrQuestionable {
+        /// How many answers there were.
+        answers: u64,
+    },
     /// Contraction plus churned MRR is more than the MRR there was at the start.
     LostMoreThanStart {
         /// Contraction + churned MRR.
@@ -81,6 +90,14 @@ impl fmt::Display for FormulaError {
             FormulaError::KeptMoreThanStart { kept, start } => write!(
                 f,
                 "{kept} customers kept is more than the {start} at the start of the period: count only customers who were there at the start (new customers do not count)."
+            ),
+            FormulaError::NoKanoAnswers => write!(
+                f,
+                "No questionnaire answers yet: enter how many respondents gave each pair of answers, or pick the category directly."
+            ),
+            FormulaError::OnlyReverseOrQuestionable { answers } => write!(
+                f,
+                "All {answers} answers are reverse or questionable, so Better and Worse cannot be computed: check how the questions were asked, or count more answers."
             ),
             FormulaError::LostMoreThanStart { lost, start } => write!(
                 f,
@@ -352,7 +369,8 @@ pub fn rice(
 // ---------------------------------------------------------------------------------------
 
 /// An answer to a Kano question ("How do you feel if the feature is there / is not there?").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum KanoAnswer {
     /// "I like it."
     Like,
@@ -387,7 +405,19 @@ impl KanoAnswer {
         }
     }
 
-    fn index(self) -> usize {
+    /// The answer's short name for table headings ("Like", "Expect", …).
+    pub fn short(self) -> &'static str {
+        match self {
+            KanoAnswer::Like => "Like",
+            KanoAnswer::MustBe => "Expect",
+            KanoAnswer::Neutral => "Neutral",
+            KanoAnswer::LiveWith => "Live with",
+            KanoAnswer::Dislike => "Dislike",
+        }
+    }
+
+    /// Position in [`KanoAnswer::ALL`] (the questionnaire's order).
+    pub fn index(self) -> usize {
         match self {
             KanoAnswer::Like => 0,
             KanoAnswer::MustBe => 1,
@@ -399,7 +429,8 @@ impl KanoAnswer {
 }
 
 /// The Kano category of a feature, from one functional/dysfunctional answer pair.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum KanoCategory {
     /// Basic: expected; its absence dissatisfies, its presence does not delight.
     MustBe,
@@ -438,6 +469,35 @@ impl KanoCategory {
         }
     }
 
+    /// The category's letter in the evaluation table (M, O, A, I, R, Q).
+    pub fn letter(self) -> &'static str {
+        match self {
+            KanoCategory::MustBe => "M",
+            KanoCategory::OneDimensional => "O",
+            KanoCategory::Attractive => "A",
+            KanoCategory::Indifferent => "I",
+            KanoCategory::Reverse => "R",
+            KanoCategory::Questionable => "Q",
+        }
+    }
+
+    /// Stable key used in forms and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            KanoCategory::MustBe => "must-be",
+            KanoCategory::OneDimensional => "one-dimensional",
+            KanoCategory::Attractive => "attractive",
+            KanoCategory::Indifferent => "indifferent",
+            KanoCategory::Reverse => "reverse",
+            KanoCategory::Questionable => "questionable",
+        }
+    }
+
+    /// The category for a key from [`KanoCategory::key`].
+    pub fn from_key(key: &str) -> Option<KanoCategory> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The category for a functional answer (feature present) and a dysfunctional
     /// answer (feature absent), by the standard Kano evaluation table.
     ///
@@ -467,6 +527,152 @@ impl KanoCategory {
             [R, R, R, R, Q],
         ];
         TABLE[functional.index()][dysfunctional.index()]
+    }
+}
+
+/// How many respondents gave each functional/dysfunctional answer pair for one feature:
+/// `counts[f][d]` for the functional answer `f` and the dysfunctional answer `d`, both in
+/// the order of [`KanoAnswer::ALL`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KanoCounts(pub [[u32; 5]; 5]);
+
+/// The answers of a Kano questionnaire per category.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KanoTally {
+    /// Must-be (M).
+    pub must_be: u64,
+    /// One-dimensional (O).
+    pub one_dimensional: u64,
+    /// Attractive (A).
+    pub attractive: u64,
+    /// Indifferent (I).
+    pub indifferent: u64,
+    /// Reverse (R).
+    pub reverse: u64,
+    /// Questionable (Q).
+    pub questionable: u64,
+}
+
+/// Better and Worse (Berger et al. 1993's customer-satisfaction coefficients).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KanoCoefficients {
+    /// Better = (A + O) / (A + O + M + I), 0..1: how much having it raises satisfaction.
+    pub better: f64,
+    /// Worse = −(O + M) / (A + O + M + I), −1..0: how much missing it lowers satisfaction.
+    pub worse: f64,
+    /// Better in hundredths, rounded half away from zero in integers (as the NPS is).
+    pub better_hundredths: i32,
+    /// Worse in hundredths, rounded half away from zero (so −0.125 → −13).
+    pub worse_hundredths: i32,
+}
+
+/// `100 × part / whole` rounded half away from zero, in integers (whole > 0, part ≥ 0).
+fn hundredths(part: u64, whole: u64) -> i32 {
+    let (part, whole) = (u128::from(part), u128::from(whole));
+    i32::try_from((200 * part + whole) / (2 * whole)).unwrap_or(i32::MAX)
+}
+
+impl KanoCounts {
+    /// The count of one answer pair.
+    pub fn get(&self, functional: KanoAnswer, dysfunctional: KanoAnswer) -> u32 {
+        self.0[functional.index()][dysfunctional.index()]
+    }
+
+    /// Sets the count of one answer pair.
+    pub fn set(&mut self, functional: KanoAnswer, dysfunctional: KanoAnswer, n: u32) {
+        self.0[functional.index()][dysfunctional.index()] = n;
+    }
+
+    /// Every answer counted.
+    pub fn total(&self) -> u64 {
+        self.0.iter().flatten().map(|&n| u64::from(n)).sum()
+    }
+
+    /// Whether no answer is counted.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// The answers per category, by the evaluation table ([`KanoCategory::classify`]).
+    pub fn tally(&self) -> KanoTally {
+        let mut t = KanoTally::default();
+        for f in KanoAnswer::ALL {
+            for d in KanoAnswer::ALL {
+                let n = u64::from(self.get(f, d));
+                let slot = match KanoCategory::classify(f, d) {
+                    KanoCategory::MustBe => &mut t.must_be,
+                    KanoCategory::OneDimensional => &mut t.one_dimensional,
+                    KanoCategory::Attractive => &mut t.attractive,
+                    KanoCategory::Indifferent => &mut t.indifferent,
+                    KanoCategory::Reverse => &mut t.reverse,
+                    KanoCategory::Questionable => &mut t.questionable,
+                };
+                *slot += n;
+            }
+        }
+        t
+    }
+}
+
+impl KanoTally {
+    /// The count of one category.
+    pub fn of(&self, category: KanoCategory) -> u64 {
+        match category {
+            KanoCategory::MustBe => self.must_be,
+            KanoCategory::OneDimensional => self.one_dimensional,
+            KanoCategory::Attractive => self.attractive,
+            KanoCategory::Indifferent => self.indifferent,
+            KanoCategory::Reverse => self.reverse,
+            KanoCategory::Questionable => self.questionable,
+        }
+    }
+
+    /// The category most answers fall in; `None` with no answers. Ties go by the usual
+    /// evaluation rule M > O > A > I (what hurts most when missing first), then R, then Q:
+    /// the order of [`KanoCategory::ALL`].
+    pub fn dominant(&self) -> Option<KanoCategory> {
+        let mut best: Option<(KanoCategory, u64)> = None;
+        for c in KanoCategory::ALL {
+            let n = self.of(c);
+            if n > 0 && best.is_none_or(|(_, b)| n > b) {
+                best = Some((c, n));
+            }
+        }
+        best.map(|(c, _)| c)
+    }
+
+    /// Better and Worse; an error when there is nothing to divide by (no answers, or only
+    /// reverse and questionable ones).
+    pub fn coefficients(&self) -> Result<KanoCoefficients, FormulaError> {
+        let total = self.must_be + self.one_dimensional + self.attractive + self.indifferent;
+        if total == 0 {
+            let answers = self.reverse + self.questionable;
+            return Err(if answers == 0 {
+                FormulaError::NoKanoAnswers
+            } else {
+                FormulaError::OnlyReverseOrQuestionable { answers }
+            });
+        }
+        let better = self.attractive + self.one_dimensional;
+        let worse = self.one_dimensional + self.must_be;
+        Ok(KanoCoefficients {
+            better: better as f64 / total as f64,
+            worse: -(worse as f64) / total as f64,
+            better_hundredths: hundredths(better, total),
+            worse_hundredths: -hundredths(worse, total),
+        })
+    }
+}
+
+/// Hundredths as a coefficient is shown: "0.67", "−0.33", "0", "−1".
+pub fn format_hundredths(h: i32) -> String {
+    let sign = if h < 0 { "−" } else { "" };
+    let (int, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
+    match frac {
+        0 => format!("{sign}{int}"),
+        f if f % 10 == 0 => format!("{sign}{int}.{}", f / 10),
+        f => format!("{sign}{int}.{f:02}"),
     }
 }
 
@@ -794,5 +1000,116 @@ mod tests {
                 start: 1000.0
             })
         );
+    }
+
+    fn counts(pairs: &[(KanoAnswer, KanoAnswer, u32)]) -> KanoCounts {
+        let mut c = KanoCounts::default();
+        for &(f, d, n) in pairs {
+            c.set(f, d, n);
+        }
+        c
+    }
+
+    #[test]
+    fn kano_counts_give_the_dominant_category_and_exact_coefficients() {
+        use KanoAnswer::*;
+        let c = counts(&[
+            (Like, Dislike, 3),
+            (Like, Neutral, 4),
+            (Like, LiveWith, 1),
+            (MustBe, Dislike, 2),
+            (Neutral, Neutral, 2),
+            (Like, Like, 1),
+            (Dislike, Like, 1),
+        ]);
+        assert_eq!(c.total(), 14);
+        let t = c.tally();
+        assert_eq!(
+            t,
+            KanoTally {
+                must_be: 2,
+                one_dimensional: 3,
+                attractive: 5,
+                indifferent: 2,
+                reverse: 1,
+                questionable: 1,
+            }
+        );
+        assert_eq!(t.dominant(), Some(KanoCategory::Attractive));
+        let k = t.coefficients().unwrap();
+        // Better = (5 + 3) / 12 = 0.666…, Worse = −(3 + 2) / 12 = −0.4166…
+        assert_eq!((k.better_hundredths, k.worse_hundredths), (67, -42));
+        assert_eq!(k.better, 8.0 / 12.0);
+        assert_eq!(k.worse, -5.0 / 12.0);
+        assert_eq!(format_hundredths(k.better_hundredths), "0.67");
+        assert_eq!(format_hundredths(k.worse_hundredths), "−0.42");
+    }
+
+    #[test]
+    fn kano_halves_round_away_from_zero_and_ties_go_must_be_first() {
+        use KanoAnswer::*;
+        // 1 of 8: 0.125 → 0.13 and −0.125 → −0.13.
+        let c = counts(&[
+            (Like, Neutral, 1),
+            (Neutral, Dislike, 0),
+            (Neutral, Neutral, 7),
+        ]);
+        let k = c.tally().coefficients().unwrap();
+        assert_eq!((k.better_hundredths, k.worse_hundredths), (13, 0));
+        let c = counts(&[(LiveWith, Dislike, 1), (MustBe, MustBe, 7)]);
+        let k = c.tally().coefficients().unwrap();
+        assert_eq!((k.better_hundredths, k.worse_hundredths), (0, -13));
+        assert_eq!(format_hundredths(0), "0");
+        assert_eq!(format_hundredths(-100), "−1");
+        assert_eq!(format_hundredths(50), "0.5");
+        // Ties: M > O > A > I > R > Q.
+        let tie = counts(&[
+            (Like, Neutral, 2),
+            (MustBe, Dislike, 2),
+            (Neutral, Neutral, 2),
+        ]);
+        assert_eq!(tie.tally().dominant(), Some(KanoCategory::MustBe));
+        let tie = counts(&[(Like, Neutral, 2), (Like, Dislike, 2)]);
+        assert_eq!(tie.tally().dominant(), Some(KanoCategory::OneDimensional));
+        let tie = counts(&[(Like, Like, 2), (Dislike, Like, 2)]);
+        assert_eq!(tie.tally().dominant(), Some(KanoCategory::Reverse));
+        // Everyone one way: the corners of the table.
+        let all_o = counts(&[(Like, Dislike, 9)]);
+        let k = all_o.tally().coefficients().unwrap();
+        assert_eq!((k.better_hundredths, k.worse_hundredths), (100, -100));
+    }
+
+    #[test]
+    fn kano_without_usable_answers_says_why() {
+        use KanoAnswer::*;
+        let none = KanoCounts::default();
+        assert!(none.is_empty());
+        assert_eq!(none.tally().dominant(), None);
+        assert_eq!(
+            none.tally().coefficients(),
+            Err(FormulaError::NoKanoAnswers)
+        );
+        assert!(FormulaError::NoKanoAnswers
+            .to_string()
+            .contains("No questionnaire answers yet"));
+        let odd = counts(&[(Like, Like, 2), (Dislike, Dislike, 1)]);
+        assert_eq!(odd.tally().dominant(), Some(KanoCategory::Questionable));
+        let e = odd.tally().coefficients().unwrap_err();
+        assert_eq!(e, FormulaError::OnlyReverseOrQuestionable { answers: 3 });
+        assert!(e.to_string().contains("All 3 answers"));
+    }
+
+    #[test]
+    fn kano_counts_serialize_as_a_five_by_five_table() {
+        let c = counts(&[(KanoAnswer::Like, KanoAnswer::Dislike, 3)]);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(
+            json,
+            "[[0,0,0,0,3],[0,0,0,0,0],[0,0,0,0,0],[0,0,0,0,0],[0,0,0,0,0]]"
+        );
+        assert_eq!(serde_json::from_str::<KanoCounts>(&json).unwrap(), c);
+        for k in KanoCategory::ALL {
+            assert_eq!(KanoCategory::from_key(k.key()), Some(k));
+        }
     }
 }

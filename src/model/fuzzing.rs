@@ -94,6 +94,11 @@ const KEYS: &[&str] = &[
     "unsaved",
     "storage",
     "moment_of_truth",
+    "value_score",
+    "effort_score",
+    "kano",
+    "kano_answers",
+    "prioritise_by",
 ];
 
 /// A random JSON value biased towards Trailmap's field names.

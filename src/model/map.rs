@@ -1,6 +1,6 @@
 //! The journey map: scope, personas, stakeholders, stages, lanes and cards.
 
-use super::formulas::{Confidence, Impact};
+use super::formulas::{Confidence, Impact, KanoCategory, KanoCounts};
 use super::ids::Id;
 use super::scales::{Emotion, Level};
 use serde::{Deserialize, Serialize};
@@ -124,6 +124,62 @@ pub struct Scope {
     /// Research the map rests on, e.g. "10 interviews, CRM, support tickets".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub research_sources: String,
+    /// Which prioritisation of opportunities the Plan shows first.
+    #[serde(skip_serializing_if = "is_default")]
+    pub prioritise_by: Prioritisation,
+}
+
+/// A way to prioritise opportunities; each map picks the one its Plan shows first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Prioritisation {
+    /// Reach × impact × confidence ÷ effort (the default).
+    #[default]
+    Rice,
+    /// The value–effort matrix.
+    ValueEffort,
+    /// Kano categories.
+    Kano,
+}
+
+impl Prioritisation {
+    /// All of them, in the order the Plan lists them by default.
+    pub const ALL: [Prioritisation; 3] = [
+        Prioritisation::Rice,
+        Prioritisation::ValueEffort,
+        Prioritisation::Kano,
+    ];
+
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Prioritisation::Rice => "RICE",
+            Prioritisation::ValueEffort => "Value–effort matrix",
+            Prioritisation::Kano => "Kano",
+        }
+    }
+
+    /// Stable key used in forms and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Prioritisation::Rice => "rice",
+            Prioritisation::ValueEffort => "value-effort",
+            Prioritisation::Kano => "kano",
+        }
+    }
+
+    /// The prioritisation for a key from [`Prioritisation::key`].
+    pub fn from_key(key: &str) -> Option<Prioritisation> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// All of them with `self` first, the others in their usual order.
+    pub fn order(self) -> [Prioritisation; 3] {
+        let mut out = Self::ALL;
+        let at = out.iter().position(|p| *p == self).unwrap_or(0);
+        out[..=at].rotate_right(1);
+        out
+    }
 }
 
 /// A persona: the archetypal buyer or user the map follows.
@@ -613,6 +669,21 @@ pub struct Card {
     /// empty means the deadline + 90 days.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub remeasure: String,
+    /// Opportunity (value–effort matrix): its value to customers and the business, 1..10
+    /// (see [`crate::model::value_effort`] for the scale).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_score: Option<u8>,
+    /// Opportunity (value–effort matrix): the effort to deliver it, 1..10 (relative, not
+    /// RICE's person-months).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort_score: Option<u8>,
+    /// Opportunity (Kano): the category picked directly (used while no questionnaire
+    /// answers are counted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kano: Option<KanoCategory>,
+    /// Opportunity (Kano): how many respondents gave each functional/dysfunctional pair.
+    #[serde(skip_serializing_if = "is_default")]
+    pub kano_answers: KanoCounts,
 }
 
 /// Where an opportunity stands in the improvement plan.

@@ -17,6 +17,7 @@ pub mod handoffs;
 pub mod health;
 pub mod history;
 pub mod ids;
+pub mod kano;
 pub mod map;
 pub mod mermaid;
 pub mod opportunities;
@@ -31,6 +32,7 @@ pub mod scales;
 pub mod share;
 pub mod templates;
 pub mod validate;
+pub mod value_effort;
 
 pub use edit::Edit;
 pub use history::Document;

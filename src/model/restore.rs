@@ -234,6 +234,35 @@ pub fn repair(map: &mut JourneyMap, report: &mut RestoreReport) {
         if bad_effort {
             card.effort_months = None;
         }
+        let out_of_scale = |v: &mut Option<u8>| {
+            let bad = v.is_some_and(|x| !(1..=10).contains(&x));
+            if bad {
+                *v = v.map(|x| x.clamp(1, 10));
+            }
+            bad
+        };
+        let bad_value = out_of_scale(&mut card.value_score);
+        let bad_scale = out_of_scale(&mut card.effort_score) || bad_value;
+        if bad_scale {
+            report.note(format!(
+                "A value or effort score of “{}” was outside 1..10 and was clamped",
+                card.text
+            ));
+        }
+        let max_count = super::kano::MAX_COUNT;
+        let mut bad_count = false;
+        for n in card.kano_answers.0.iter_mut().flatten() {
+            if *n > max_count {
+                *n = max_count;
+                bad_count = true;
+            }
+        }
+        if bad_count {
+            report.note(format!(
+                "A Kano answer count of “{}” was over 1,000,000 and was capped",
+                card.text
+            ));
+        }
         if bad_reach || bad_effort {
             report.note(format!(
                 "A RICE reach or effort of “{}” was out of range and was cleared",

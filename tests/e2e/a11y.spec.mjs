@@ -67,6 +67,19 @@ async function walkTheMap(page, what) {
   await page.getByRole('tab', { name: 'Emotion curve' }).click();
   await page.getByText('Show the data as a table').click();
   await expectNoViolations(page, `${what}: the Emotion curve view`);
+  // The Plan: RICE, the value–effort matrix, Kano with a questionnaire grid open, the
+  // improvement plan and the board by status; then Kano shown first.
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await expect(page.getByTestId('value-effort')).toBeVisible();
+  await page.getByTestId('kano-table').locator('summary').first().click();
+  await expect(page.getByTestId('kano-table').locator('.kano-grid')).toHaveCount(1);
+  await expect(page.getByTestId('plan-board')).toBeVisible();
+  await expectNoViolations(page, `${what}: the Plan view`);
+  await page.getByTestId('prioritise-by').selectOption('kano');
+  await expect(page.getByTestId('plan').locator('h3').first()).toHaveText('Kano categories');
+  await expectNoViolations(page, `${what}: the Plan view, Kano first`);
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  await expectNoViolations(page, `${what}: the Priorities view`);
   await page.getByRole('tab', { name: 'Map' }).click();
   await page.goto('#/');
   await expect(page.getByTestId('map-list')).toBeVisible();
@@ -125,6 +138,13 @@ test('the editor has no axe violations, with cards, panels and the register', as
   await page.getByRole('tab', { name: 'Emotion curve' }).click();
   await page.getByText('Show the data as a table').click();
   await expectNoViolations(page, 'the emotion curve');
+  // An opportunity with no scores yet: the Plan's empty matrix, Kano and board.
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.getByTestId('add-opportunity').click();
+  await page.getByTestId('card-panel').getByLabel('Text').fill('Named CSM at signing');
+  await expect(page.getByTestId('ve-missing')).toBeVisible();
+  await page.getByTestId('kano-table').locator('summary').first().click();
+  await expectNoViolations(page, 'the Plan view of a new opportunity');
   await page.getByRole('tab', { name: 'Map' }).click();
   await page.getByLabel('Group lanes').selectOption('by');
   await expectNoViolations(page, 'the grid grouped by stakeholder');

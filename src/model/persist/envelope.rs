@@ -17,7 +17,12 @@ use serde_json::Value;
 ///   when empty, so a map that does not use them is written exactly as in version 1.
 /// - 3: stages gain the handoff into them (`handoff_gap`, `handoff_owner`,
 ///   `handoff_breaks`), optional and left out when empty.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: opportunity cards gain a value–effort score (`value_score`, `effort_score`, each
+///   1..10), a Kano category picked directly (`kano`) and Kano questionnaire answer counts
+///   (`kano_answers`, a 5 × 5 table); the scope gains `prioritise_by` (which
+///   prioritisation the Plan shows first). All optional and left out when empty, so a map
+///   that does not use them is written exactly as in version 3.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -30,7 +35,7 @@ type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// It only ever grows.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
 /// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
@@ -60,6 +65,22 @@ fn v2_to_v3(map: Value) -> Value {
         "stages",
         &["handoff_gap", "handoff_owner", "handoff_breaks"],
     )
+}
+
+/// Version 3 → 4: version 4 only adds optional fields whose absence means what a
+/// version-3 map meant (no value–effort scores, no Kano category or answers, RICE shown
+/// first). Keys with these names in a version-3 map were written by no version-3 build
+/// (hand-edited files) and are dropped, as in [`v1_to_v2`].
+fn v3_to_v4(map: Value) -> Value {
+    let mut map = drop_keys(
+        map,
+        "cards",
+        &["value_score", "effort_score", "kano", "kano_answers"],
+    );
+    if let Some(scope) = map.get_mut("scope").and_then(Value::as_object_mut) {
+        scope.remove("prioritise_by");
+    }
+    map
 }
 
 /// Removes `keys` from every object in the array `map[list]`.
@@ -369,6 +390,45 @@ mod tests {
             migrate(v2, 2).unwrap(),
             serde_json::json!({"stages": [{"id": 1, "name": "S"}]})
         );
+    }
+
+    #[test]
+    fn version_three_maps_migrate_without_taking_on_new_meaning() {
+        let v3 = serde_json::json!({
+            "scope": {"title": "t", "prioritise_by": "kano"},
+            "cards": [{"id": 3, "reach": 5, "value_score": 7, "effort_score": 2, "kano": "reverse", "kano_answers": [[1]]}]
+        });
+        assert_eq!(
+            migrate(v3, 3).unwrap(),
+            serde_json::json!({"scope": {"title": "t"}, "cards": [{"id": 3, "reach": 5}]})
+        );
+    }
+
+    #[test]
+    fn maps_without_the_version_four_fields_are_written_as_before() {
+        let map = crate::model::templates::build("b2b-saas").unwrap();
+        let mut plain = map.clone();
+        plain.scope.prioritise_by = crate::model::Prioritisation::Rice;
+        for c in &mut plain.cards {
+            c.value_score = None;
+            c.effort_score = None;
+            c.kano = None;
+            c.kano_answers = Default::default();
+        }
+        let json = serde_json::to_string(&plain).unwrap();
+        for key in [
+            "value_score",
+            "effort_score",
+            "kano",
+            "kano_answers",
+            "prioritise_by",
+        ] {
+            let quoted = format!("\"{key}\":");
+            assert!(
+                !json.contains(&quoted),
+                "{key} written for a map that does not use it"
+            );
+        }
     }
 
     #[test]

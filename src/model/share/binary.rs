@@ -34,6 +34,9 @@
 //! - **2, more card fields** ([`MORE_CARD_FIELDS`], optional): the opportunity fields
 //!   (RICE inputs, the pain points addressed, plan status, re-measure date), laid out as
 //!   below. An older format-3 decoder skips it and shows the map without them.
+//! - **4, opportunity scoring** ([`SCORING`], optional): the prioritisation shown first,
+//!   value–effort scores and Kano categories and answer counts. Absent when a map uses
+//!   none of them, so such a map's link is byte for byte what it was before.
 //!
 //! - **6, handoffs** ([`HANDOFFS`], optional): what goes wrong in the handoff into a
 //!   stage, its owner and the touchpoints it breaks.
@@ -477,7 +480,7 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             return err("a section runs past the end of the data");
         }
         let body = &trailer[at..at + len as usize];
-        let known = [MORE_CARD_FIELDS, HANDOFFS].contains(&tag);
+        let known = [MORE_CARD_FIELDS, SCORING, HANDOFFS].contains(&tag);
         if known && seen.contains(&tag) {
             return Err(damaged(format!("the section {tag} appears twice")));
         }
@@ -486,6 +489,8 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             read_more_card_fields(body, map)?;
         } else if tag == HANDOFFS {
             read_handoffs(body, map)?;
+        } else if tag == SCORING {
+            read_scoring(body, map)?;
         } else if is_required(tag) {
             return Err(DecodeError::Newer(format!(
                 "a kind of data this version does not know (section {tag})"
@@ -823,6 +828,120 @@ fn read_more_card_fields(body: &[u8], map: &mut JourneyMap) -> Read<()> {
     Ok(())
 }
 
+/// Tag of the opportunity scoring section (optional).
+///
+/// Body: the code of the prioritisation shown first ([`wire::prioritisation_code`]), then
+/// for each card with any scoring field, in card-list order: its position (as in
+/// [`MORE_CARD_FIELDS`]), a presence-bits varint ([`SCORE_VALUE`] …), then the values
+/// present in bit order: value and effort as one byte each (1..10), the Kano category as
+/// its code, the answer counts as a 25-bit varint saying which of the 5 × 5 pairs
+/// (functional-major) are counted, then each of those counts as a varint.
+pub const SCORING: u64 = 4;
+
+/// Presence bits of the scoring section.
+const SCORE_VALUE: u64 = 1;
+const SCORE_EFFORT: u64 = 1 << 1;
+const SCORE_KANO: u64 = 1 << 2;
+const SCORE_ANSWERS: u64 = 1 << 3;
+const SCORE_KNOWN: u64 = (1 << 4) - 1;
+
+/// The scoring section's body for `map`; empty when it uses none of it.
+fn scoring(map: &JourneyMap) -> Vec<u8> {
+    let mut out = vec![wire::prioritisation_code(map.scope.prioritise_by)];
+    let mut last: Option<usize> = None;
+    for (i, c) in map.cards.iter().enumerate() {
+        let flags = [
+            (c.value_score.is_some(), SCORE_VALUE),
+            (c.effort_score.is_some(), SCORE_EFFORT),
+            (c.kano.is_some(), SCORE_KANO),
+            (!c.kano_answers.is_empty(), SCORE_ANSWERS),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+        if flags == 0 {
+            continue;
+        }
+        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
+        last = Some(i);
+        write_leb128(&mut out, flags);
+        out.extend(c.value_score);
+        out.extend(c.effort_score);
+        out.extend(c.kano.map(wire::kano_code));
+        if flags & SCORE_ANSWERS != 0 {
+            let cells = c.kano_answers.0.iter().flatten();
+            let mask = cells
+                .clone()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            write_leb128(&mut out, mask);
+            for n in cells.filter(|n| **n > 0) {
+                write_leb128(&mut out, u64::from(*n));
+            }
+        }
+    }
+    if last.is_none() && map.scope.prioritise_by == crate::model::Prioritisation::default() {
+        out.clear();
+    }
+    out
+}
+
+fn read_scoring(body: &[u8], map: &mut JourneyMap) -> Read<()> {
+    let mut at = 0;
+    map.scope.prioritise_by = read_code(body, &mut at, wire::prioritisation_of, "prioritisation")?;
+    let mut next = 0usize;
+    let scale = |bytes: &[u8], at: &mut usize| -> Read<u8> {
+        let v = read_code(bytes, at, Some, "score")?;
+        if (1..=10).contains(&v) {
+            Ok(v)
+        } else {
+            err("a value or effort score is outside 1..10")
+        }
+    };
+    while at < body.len() {
+        let skip = read_leb128(body, &mut at)?;
+        let i = usize::try_from(skip)
+            .ok()
+            .and_then(|s| s.checked_add(next))
+            .filter(|i| *i < map.cards.len())
+            .ok_or_else(|| damaged("scores name a card that does not exist"))?;
+        next = i + 1;
+        let flags = read_leb128(body, &mut at)?;
+        if flags & !SCORE_KNOWN != 0 {
+            return Err(DecodeError::Newer(
+                "opportunity scores this version does not know".into(),
+            ));
+        }
+        let c = &mut map.cards[i];
+        if flags & SCORE_VALUE != 0 {
+            c.value_score = Some(scale(body, &mut at)?);
+        }
+        if flags & SCORE_EFFORT != 0 {
+            c.effort_score = Some(scale(body, &mut at)?);
+        }
+        if flags & SCORE_KANO != 0 {
+            c.kano = Some(read_code(body, &mut at, wire::kano_of, "Kano category")?);
+        }
+        if flags & SCORE_ANSWERS != 0 {
+            let mask = read_leb128(body, &mut at)?;
+            if mask == 0 || mask >> 25 != 0 {
+                return err("Kano answer counts are damaged");
+            }
+            for (k, n) in c.kano_answers.0.iter_mut().flatten().enumerate() {
+                if mask & 1 << k != 0 {
+                    let v = read_leb128(body, &mut at)?;
+                    *n = u32::try_from(v)
+                        .ok()
+                        .filter(|v| *v > 0 && *v <= crate::model::kano::MAX_COUNT)
+                        .ok_or_else(|| damaged("a Kano answer count is out of range"))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Presence bits of a card's optional fields.
 const NOTES: u64 = 1;
 const STAKEHOLDERS: u64 = 1 << 1;
@@ -1039,6 +1158,10 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
         if !gaps.is_empty() {
             append_section(&mut out, HANDOFFS, &gaps);
         }
+        let scores = scoring(map);
+        if !scores.is_empty() {
+            append_section(&mut out, SCORING, &scores);
+        }
     }
     out
 }
@@ -1068,6 +1191,7 @@ pub fn decode_map_as(bytes: &[u8], layout: Layout) -> Result<JourneyMap, DecodeE
         last_review: r.text()?,
         next_review: r.text()?,
         research_sources: r.text()?,
+        prioritise_by: Default::default(),
     };
     let mut map = JourneyMap {
         scope,
@@ -1269,7 +1393,22 @@ pub(crate) fn without_sections(map: &JourneyMap) -> JourneyMap {
         c.status = PlanStatus::Idea;
         c.remeasure.clear();
     }
-    without_handoffs(&older)
+    without_scoring(&without_handoffs(&older))
+}
+
+/// `map` without the fields of the scoring section: what a format-3 decoder from before
+/// the section shows of it.
+#[cfg(test)]
+pub(crate) fn without_scoring(map: &JourneyMap) -> JourneyMap {
+    let mut older = map.clone();
+    older.scope.prioritise_by = Default::default();
+    for c in &mut older.cards {
+        c.value_score = None;
+        c.effort_score = None;
+        c.kano = None;
+        c.kano_answers = Default::default();
+    }
+    older
 }
 
 #[cfg(test)]
@@ -1325,17 +1464,23 @@ mod tests {
             let map = templates::build("b2b-saas").unwrap();
             let bytes = encode_map_as(&map, layout);
             // Format 3 cut exactly between sections is the map without the later ones
-            // (each section is optional); anywhere else, an error.
+            // (each section is optional; scoring comes last); anywhere else, an error.
             let before_sections = encode_map_as(&without_sections(&map), Layout::V2).len();
-            let before_handoffs = encode_map_as(&without_handoffs(&map), Layout::V3).len();
+            let before_handoffs =
+                encode_map_as(&without_scoring(&without_handoffs(&map)), Layout::V3).len();
+            let before_scoring = encode_map_as(&without_scoring(&map), Layout::V3).len();
             for n in 0..bytes.len() {
                 let cut = decode_map_as(&bytes[..n], layout);
                 if layout == Layout::V3 && n == before_sections {
                     assert_eq!(cut, Ok(without_sections(&map)));
                     continue;
                 }
-                if layout == Layout::V3 && n == before_handoffs {
-                    assert_eq!(cut, Ok(without_handoffs(&map)));
+                if layout == Layout::V3 && n == before_handoffs && n < before_scoring {
+                    assert_eq!(cut, Ok(without_scoring(&without_handoffs(&map))));
+                    continue;
+                }
+                if layout == Layout::V3 && n == before_scoring && n < bytes.len() {
+                    assert_eq!(cut, Ok(without_scoring(&map)));
                     continue;
                 }
                 assert!(cut.is_err(), "{layout:?}: prefix of {n} bytes decoded");
@@ -1390,7 +1535,7 @@ mod tests {
     fn unknown_optional_sections_are_skipped_and_required_ones_refused() {
         let map = without_sections(&templates::build("b2b-saas").unwrap());
         let mut bytes = encode_map_as(&map, Layout::V3);
-        append_section(&mut bytes, 4, b"a later version's extra");
+        append_section(&mut bytes, 100, b"a later version's extra");
         append_section(&mut bytes, 40, &[]);
         assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
         // Format 2 has no trailer: the same bytes are damaged there.
@@ -1462,11 +1607,15 @@ mod tests {
             decode_map_as(&plain, Layout::V3),
             Ok(without_sections(&map))
         );
-        let before_handoffs = encode_map_as(&without_handoffs(&map), Layout::V3).len();
+        let before_handoffs =
+            encode_map_as(&without_scoring(&without_handoffs(&map)), Layout::V3).len();
+        let before_scoring = encode_map_as(&without_scoring(&map), Layout::V3).len();
         for n in plain.len() + 1..bytes.len() {
             let cut = decode_map_as(&bytes[..n], Layout::V3);
             if n == before_handoffs {
-                assert_eq!(cut, Ok(without_handoffs(&map)));
+                assert_eq!(cut, Ok(without_scoring(&without_handoffs(&map))));
+            } else if n == before_scoring {
+                assert_eq!(cut, Ok(without_scoring(&map)));
             } else {
                 assert!(cut.is_err(), "cut at {n}");
             }
@@ -1584,6 +1733,98 @@ mod tests {
         let mut twice = plain.clone();
         append_section(&mut twice, MORE_CARD_FIELDS, &[0, 64, 2]);
         append_section(&mut twice, MORE_CARD_FIELDS, &[0, 64, 2]);
+        assert!(matches!(
+            decode_map_as(&twice, Layout::V3),
+            Err(DecodeError::Damaged(_))
+        ));
+    }
+
+    /// A map with value–effort and Kano data on a few opportunities.
+    fn with_scores() -> JourneyMap {
+        use crate::model::formulas::{KanoAnswer, KanoCategory};
+        let mut map = without_scoring(&with_plan());
+        let opps: Vec<usize> = (0..map.cards.len())
+            .filter(|i| {
+                map.card_kind(&map.cards[*i]) == Some(crate::model::LaneKind::Opportunities)
+            })
+            .collect();
+        map.scope.prioritise_by = crate::model::Prioritisation::Kano;
+        let c = &mut map.cards[opps[0]];
+        c.value_score = Some(10);
+        c.effort_score = Some(1);
+        c.kano = Some(KanoCategory::Questionable);
+        c.kano_answers
+            .set(KanoAnswer::Like, KanoAnswer::Dislike, 1_000_000);
+        c.kano_answers
+            .set(KanoAnswer::Dislike, KanoAnswer::Dislike, 1);
+        map.cards[opps[2]].effort_score = Some(6);
+        map.cards[opps[3]]
+            .kano_answers
+            .set(KanoAnswer::Neutral, KanoAnswer::MustBe, 130);
+        map
+    }
+
+    #[test]
+    fn scores_travel_in_their_own_section_and_cost_nothing_when_unused() {
+        let map = with_scores();
+        let bytes = encode_map_as(&map, Layout::V3);
+        assert_eq!(decode_map_as(&bytes, Layout::V3), Ok(map.clone()));
+        // Without scores, the bytes are exactly those of before the section existed.
+        let plain = without_scoring(&map);
+        let before = encode_map_as(&plain, Layout::V3);
+        assert_eq!(bytes[..before.len()], before[..]);
+        assert_eq!(bytes[before.len()], SCORING as u8);
+        // A decoder from before the section skips it: what it shows is the map without.
+        assert_eq!(decode_map_as(&before, Layout::V3), Ok(plain.clone()));
+        // Only the setting, and nothing else, still travels.
+        let mut setting = plain.clone();
+        setting.scope.prioritise_by = crate::model::Prioritisation::ValueEffort;
+        let b = encode_map_as(&setting, Layout::V3);
+        assert_eq!(b[before.len()..], [SCORING as u8, 1, 1]);
+        assert_eq!(decode_map_as(&b, Layout::V3), Ok(setting));
+        for n in before.len() + 1..bytes.len() {
+            assert!(
+                decode_map_as(&bytes[..n], Layout::V3).is_err(),
+                "cut at {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_scores_are_damage_and_unknown_ones_a_newer_version() {
+        let plain = without_scoring(&with_plan());
+        let section = |body: &[u8]| {
+            let mut bytes = encode_map_as(&plain, Layout::V3);
+            append_section(&mut bytes, SCORING, body);
+            decode_map_as(&bytes, Layout::V3)
+        };
+        assert!(section(&[0, 0, 1, 7]).is_ok());
+        assert!(matches!(
+            section(&[0, 0, 1, 11]),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            section(&[0, 0, 1, 0]),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(section(&[3]), Err(DecodeError::Newer(_))));
+        assert!(matches!(section(&[0, 0, 16]), Err(DecodeError::Newer(_))));
+        assert!(matches!(section(&[0, 0, 4, 6]), Err(DecodeError::Newer(_))));
+        assert!(matches!(
+            section(&[0, 0, 8, 0]),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            section(&[0, 0, 8, 1, 0]),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            section(&[0, 0xff, 0x7f, 1, 5]),
+            Err(DecodeError::Damaged(_))
+        ));
+        let mut twice = encode_map_as(&plain, Layout::V3);
+        append_section(&mut twice, SCORING, &[1]);
+        append_section(&mut twice, SCORING, &[1]);
         assert!(matches!(
             decode_map_as(&twice, Layout::V3),
             Err(DecodeError::Damaged(_))

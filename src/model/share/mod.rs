@@ -628,10 +628,10 @@ mod tests {
         );
         assert_eq!(with_sections(&map, &[]), encode(&map));
         // An unknown optional section (even tag) is skipped.
-        let optional = with_sections(&map, &[(4, b"comments from a later version"), (10, &[])]);
+        let optional = with_sections(&map, &[(100, b"comments from a later version"), (102, &[])]);
         assert_eq!(decode(&optional).unwrap().0, map);
         // An unknown required section (odd tag) means a newer Trailmap.
-        let required = with_sections(&map, &[(4, b"x"), (5, &[1, 2, 3])]);
+        let required = with_sections(&map, &[(100, b"x"), (5, &[1, 2, 3])]);
         let e = decode(&required).unwrap_err();
         assert!(matches!(e, ShareError::NewerFeature(_)), "{e:?}");
         assert!(e.to_string().contains("newer version of Trailmap"), "{e}");

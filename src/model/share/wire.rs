@@ -8,8 +8,8 @@
 //! decoder that meets a code it does not know says the link needs a newer Trailmap
 //! (format 3 on) or that it is damaged (formats 1 and 2).
 
-use crate::model::formulas::{Confidence, Impact};
-use crate::model::map::{LaneKind, PlanStatus, ReviewCadence, RoleType, Stance};
+use crate::model::formulas::{Confidence, Impact, KanoCategory};
+use crate::model::map::{LaneKind, PlanStatus, Prioritisation, ReviewCadence, RoleType, Stance};
 
 /// The code of a review cadence.
 pub fn cadence_code(c: ReviewCadence) -> u8 {
@@ -164,6 +164,50 @@ pub fn status_of(code: u8) -> Option<PlanStatus> {
     })
 }
 
+/// The code of a Kano category.
+pub fn kano_code(k: KanoCategory) -> u8 {
+    match k {
+        KanoCategory::MustBe => 0,
+        KanoCategory::OneDimensional => 1,
+        KanoCategory::Attractive => 2,
+        KanoCategory::Indifferent => 3,
+        KanoCategory::Reverse => 4,
+        KanoCategory::Questionable => 5,
+    }
+}
+
+/// The Kano category of a code.
+pub fn kano_of(code: u8) -> Option<KanoCategory> {
+    Some(match code {
+        0 => KanoCategory::MustBe,
+        1 => KanoCategory::OneDimensional,
+        2 => KanoCategory::Attractive,
+        3 => KanoCategory::Indifferent,
+        4 => KanoCategory::Reverse,
+        5 => KanoCategory::Questionable,
+        _ => return None,
+    })
+}
+
+/// The code of a prioritisation.
+pub fn prioritisation_code(p: Prioritisation) -> u8 {
+    match p {
+        Prioritisation::Rice => 0,
+        Prioritisation::ValueEffort => 1,
+        Prioritisation::Kano => 2,
+    }
+}
+
+/// The prioritisation of a code.
+pub fn prioritisation_of(code: u8) -> Option<Prioritisation> {
+    Some(match code {
+        0 => Prioritisation::Rice,
+        1 => Prioritisation::ValueEffort,
+        2 => Prioritisation::Kano,
+        _ => return None,
+    })
+}
+
 /// Channels that travel as a number: channel `CHANNELS[i]` is written as `i + 1` (0 means
 /// free text follows). Frozen: a copy of the app's channel list as it was when formats 1
 /// to 3 were made. New channels may only be appended (a decoder that does not know a
@@ -287,6 +331,15 @@ mod tests {
         assert_eq!(impact_of(5), None);
         assert_eq!(confidence_of(3), None);
         assert_eq!(status_of(5), None);
+        for (code, k) in KanoCategory::ALL.into_iter().enumerate() {
+            assert_eq!((kano_code(k), kano_of(code as u8)), (code as u8, Some(k)));
+        }
+        assert_eq!(kano_of(6), None);
+        for (code, p) in Prioritisation::ALL.into_iter().enumerate() {
+            let c = code as u8;
+            assert_eq!((prioritisation_code(p), prioritisation_of(c)), (c, Some(p)));
+        }
+        assert_eq!(prioritisation_of(3), None);
         assert_eq!(cadence_of(4), None);
         assert_eq!(role_of(5), None);
         assert_eq!(stance_of(3), None);

@@ -7,12 +7,16 @@
 //! (Enter, leaving the field, a choice), never under the user's typing.
 
 use crate::adapters::clock::today;
+use crate::model::edit::ScopeField;
 use crate::model::edit::{self, CardField, Edit};
 use crate::model::formulas::{Confidence, Impact};
 use crate::model::opportunities::{self as opp, Column, PlanQuery, Ranking};
-use crate::model::{Card, Id, LaneKind, PlanStatus};
+use crate::model::{Card, Id, LaneKind, PlanStatus, Prioritisation};
 use crate::ui::editor::handoff_table::HandoffTable;
+use crate::ui::editor::kano_view::KanoView;
+use crate::ui::editor::plan_board::PlanBoard;
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::editor::value_effort_view::ValueEffortView;
 use leptos::prelude::*;
 
 /// What a row needs from the view: the live ranking and the trigger that re-sorts.
@@ -464,21 +468,53 @@ pub fn PlanView() -> impl IntoView {
             }
             .into_any();
         }
+        let rice = move || {
+            view! {
+                <h3 id="rice-title">"RICE"</h3>
+                <div class="table-scroll">
+                    <table class="data-table plan-table" data-testid="rice-table">
+                        <caption class="visually-hidden">"Opportunities by RICE score, highest first"</caption>
+                        <thead><tr>
+                            <th scope="col">"Rank"</th><th scope="col">"Opportunity"</th><th scope="col">"Stage"</th>
+                            <th scope="col">"Reach"</th><th scope="col">"Per"</th><th scope="col">"Impact"</th>
+                            <th scope="col">"Confidence"</th><th scope="col">"Effort (person-months)"</th>
+                            <th scope="col">"RICE score"</th><th scope="col">"Pain points addressed"</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rice_order.get() key=|id| *id let:id>{rice_row(ctx, id)}</For>
+                        </tbody>
+                    </table>
+                </div>
+            }
+        };
+        let first = Memo::new(move |_| editor.read(Part::Scope, |m| m.scope.prioritise_by));
+        let blocks = move || {
+            first
+                .get()
+                .order()
+                .map(|p| match p {
+                    Prioritisation::Rice => rice().into_any(),
+                    Prioritisation::ValueEffort => view! { <ValueEffortView/> }.into_any(),
+                    Prioritisation::Kano => view! { <KanoView/> }.into_any(),
+                })
+                .into_iter()
+                .collect_view()
+        };
         view! {
-            <div class="table-scroll">
-                <table class="data-table plan-table" data-testid="rice-table">
-                    <caption class="visually-hidden">"Opportunities by RICE score, highest first"</caption>
-                    <thead><tr>
-                        <th scope="col">"Rank"</th><th scope="col">"Opportunity"</th><th scope="col">"Stage"</th>
-                        <th scope="col">"Reach"</th><th scope="col">"Per"</th><th scope="col">"Impact"</th>
-                        <th scope="col">"Confidence"</th><th scope="col">"Effort (person-months)"</th>
-                        <th scope="col">"RICE score"</th><th scope="col">"Pain points addressed"</th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || rice_order.get() key=|id| *id let:id>{rice_row(ctx, id)}</For>
-                    </tbody>
-                </table>
-            </div>
+            <label class="field inline prioritise-by">
+                <span class="field-label">"Prioritise this map by (shown first)"</span>
+                <select data-testid="prioritise-by" disabled=editor.read_only
+                    prop:value=move || first.get().key()
+                    on:change:target=move |ev| {
+                        if let Some(p) = Prioritisation::from_key(&ev.target().value()) {
+                            editor.apply(Edit::SetScope(ScopeField::PrioritiseBy(p)));
+                            editor.seal();
+                        }
+                    }>
+                    {Prioritisation::ALL.map(|p| view! { <option value=p.key() selected=move || first.get() == p>{p.label()}</option> }).into_iter().collect_view()}
+                </select>
+            </label>
+            {blocks}
             <h3 id="plan-title">"Improvement plan"</h3>
             <p class="hint">"Re-measure each KPI the same way 90 days after the deadline (or on the date you set), then mark the opportunity Measured."</p>
             <div class="plan-filters">
@@ -519,12 +555,13 @@ pub fn PlanView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <PlanBoard/>
         }
         .into_any()
     };
     view! {
         <section class="priorities plan" aria-labelledby="plan-view-title" data-testid="plan">
-            <h2 id="plan-view-title">"Plan: opportunities by RICE"</h2>
+            <h2 id="plan-view-title">"Plan: opportunities by RICE, value–effort and Kano"</h2>
             <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
             {(!editor.read_only).then(|| add_form(editor, stages))}
             {tables}

@@ -51,6 +51,15 @@ fn rice_row(editor: EditorState, map: &JourneyMap, c: &Card, rank: Option<usize>
         Some(s) => opp::format_amount(s),
         None => format!("Needs {}", opp::missing_inputs(c).join(", ")),
     };
+    let ve = match (
+        c.value_score,
+        c.effort_score,
+        crate::model::value_effort::quadrant_of(c),
+    ) {
+        (Some(v), Some(e), Some(q)) => format!("{v} / {e}: {}", q.label()),
+        _ => "–".into(),
+    };
+    let kano = crate::model::kano::category(c).map_or("–", |(k, _)| k.label());
     let pains: Vec<String> = c
         .addresses
         .iter()
@@ -64,6 +73,8 @@ fn rice_row(editor: EditorState, map: &JourneyMap, c: &Card, rank: Option<usize>
             <td>{c.rice_confidence.map_or("–", |k| k.label())}</td>
             <td>{c.effort_months.map_or("–".to_string(), opp::format_amount)}</td>
             <td class="score">{score}</td>
+            <td data-testid="view-value-effort">{ve}</td>
+            <td data-testid="view-kano">{kano}</td>
             <td>{if pains.is_empty() { "–".to_string() } else { pains.join("; ") }}</td>
         </tr>
     }
@@ -131,7 +142,8 @@ pub fn Plan() -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Rank"</th><th scope="col">"Opportunity"</th><th scope="col">"Stage"</th>
                         <th scope="col">"Reach"</th><th scope="col">"Impact"</th><th scope="col">"Confidence"</th>
-                        <th scope="col">"Effort (person-months)"</th><th scope="col">"RICE score"</th><th scope="col">"Pain points addressed"</th>
+                        <th scope="col">"Effort (person-months)"</th><th scope="col">"RICE score"</th>
+                        <th scope="col">"Value / effort (1–10)"</th><th scope="col">"Kano"</th><th scope="col">"Pain points addressed"</th>
                     </tr></thead>
                     <tbody>{rice_rows}</tbody>
                 </table>

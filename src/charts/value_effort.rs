@@ -1,0 +1,318 @@
+//! The value–effort matrix of opportunities: effort on x, value on y, each 1 to 10, split
+//! between 5 and 6 into quick wins, big bets, fill-ins and time sinks (see
+//! [`crate::model::value_effort`]); one labelled point per scored opportunity.
+
+use super::geometry::{nearest, spread, truncate, Frame};
+use super::palette::{BLUE, GRID, INK, MUTED, PAPER};
+use super::{font, ChartError};
+use crate::model::value_effort::{self, Matrix, ValueEffortQuadrant, HIGH, MAX};
+use crate::model::Id;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// What to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueEffortOptions {
+    /// Device pixel ratio: fonts, strokes and markers scale by it.
+    pub scale: f64,
+    /// Extra factor for type only (1 on canvas; SVG exports set 1.24, as for the others).
+    pub text_scale: f64,
+    /// The opportunity selected (hovered, focused or dragged).
+    pub selected: Option<Id>,
+    /// An opportunity shown at a place other than the map's (while dragging):
+    /// (id, value, effort).
+    pub dragging: Option<(Id, u8, u8)>,
+}
+
+impl Default for ValueEffortOptions {
+    fn default() -> Self {
+        ValueEffortOptions {
+            scale: 1.0,
+            text_scale: 1.0,
+            selected: None,
+            dragging: None,
+        }
+    }
+}
+
+/// Where things were drawn, for hit testing and dragging.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueEffortLayout {
+    /// The plot area (backing-store pixels).
+    pub plot: Option<Frame>,
+    /// Drawn points: (opportunity, x, y).
+    pub points: Vec<(Id, f64, f64)>,
+    /// Device pixel ratio it was drawn at.
+    pub scale: f64,
+}
+
+/// Cells per axis: scores 1 to 10, each centred in its own cell.
+const CELLS: f64 = MAX as f64;
+
+fn score_x(f: Frame, score: f64) -> f64 {
+    f.left + (score - 0.5) / CELLS * f.width
+}
+
+fn score_y(f: Frame, score: f64) -> f64 {
+    f.bottom() - (score - 0.5) / CELLS * f.height
+}
+
+impl ValueEffortLayout {
+    /// The opportunity drawn under a backing-store pixel.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Id> {
+        nearest(&self.points, x, y, 16.0 * self.scale)
+    }
+
+    /// The (value, effort) of the cell under a backing-store pixel, clamped to 1..10.
+    pub fn scores_at(&self, x: f64, y: f64) -> Option<(u8, u8)> {
+        self.plot.map(|f| {
+            let effort = ((x - f.left) / f.width * CELLS + 0.5).round() as i64;
+            let value = ((f.bottom() - y) / f.height * CELLS + 0.5).round() as i64;
+            (value_effort::clamp(value), value_effort::clamp(effort))
+        })
+    }
+
+    /// The pixel of (value, effort).
+    pub fn pixel_of(&self, value: u8, effort: u8) -> Option<(f64, f64)> {
+        self.plot
+            .map(|f| (score_x(f, f64::from(effort)), score_y(f, f64::from(value))))
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Draws `matrix` on `area`.
+pub fn draw_value_effort<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    matrix: &Matrix,
+    options: &ValueEffortOptions,
+) -> Result<ValueEffortLayout, ChartError> {
+    let s = options.scale.max(0.5);
+    let t = s * options.text_scale;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    area.fill(&PAPER)?;
+    let side = (w - 70.0 * s).min(h - 50.0 * s).max(20.0);
+    let plot = Frame {
+        left: 56.0 * s,
+        top: 14.0 * s,
+        width: side,
+        height: side,
+    };
+    let mut layout = ValueEffortLayout {
+        plot: Some(plot),
+        scale: s,
+        ..ValueEffortLayout::default()
+    };
+    let split = f64::from(HIGH) - 0.5;
+    let (sx, sy) = (score_x(plot, split), score_y(plot, split));
+    let quadrants = [
+        (
+            ValueEffortQuadrant::QuickWin,
+            plot.left,
+            plot.top,
+            sx,
+            sy,
+            RGBColor(232, 246, 239),
+        ),
+        (
+            ValueEffortQuadrant::BigBet,
+            sx,
+            plot.top,
+            plot.right(),
+            sy,
+            RGBColor(235, 245, 255),
+        ),
+        (
+            ValueEffortQuadrant::FillIn,
+            plot.left,
+            sy,
+            sx,
+            plot.bottom(),
+            RGBColor(246, 248, 250),
+        ),
+        (
+            ValueEffortQuadrant::TimeSink,
+            sx,
+            sy,
+            plot.right(),
+            plot.bottom(),
+            RGBColor(254, 236, 236),
+        ),
+    ];
+    for (q, x0, y0, x1, y1, tint) in quadrants {
+        area.draw(&Rectangle::new(
+            [(px(x0), px(y0)), (px(x1), px(y1))],
+            tint.filled(),
+        ))?;
+        let (tx, anchor_h) = if x0 < sx {
+            (x0 + 8.0 * s, HPos::Left)
+        } else {
+            (x1 - 8.0 * s, HPos::Right)
+        };
+        let (ty, anchor_v) = if y0 < sy {
+            (y0 + 8.0 * s, VPos::Top)
+        } else {
+            (y1 - 8.0 * s, VPos::Bottom)
+        };
+        area.draw(&Text::new(
+            q.label().to_string(),
+            (px(tx), px(ty)),
+            font(14.0 * t, &INK).pos(Pos::new(anchor_h, anchor_v)),
+        ))?;
+    }
+    area.draw(&Rectangle::new(
+        [
+            (px(plot.left), px(plot.top)),
+            (px(plot.right()), px(plot.bottom())),
+        ],
+        GRID.stroke_width(s.round().max(1.0) as u32),
+    ))?;
+    let line = MUTED.stroke_width((1.5 * s).round().max(1.0) as u32);
+    area.draw(&PathElement::new(
+        vec![(px(sx), px(plot.top)), (px(sx), px(plot.bottom()))],
+        line,
+    ))?;
+    area.draw(&PathElement::new(
+        vec![(px(plot.left), px(sy)), (px(plot.right()), px(sy))],
+        line,
+    ))?;
+    for v in [1.0, 5.0, 6.0, 10.0] {
+        area.draw(&Text::new(
+            format!("{v}"),
+            (px(score_x(plot, v)), px(plot.bottom() + 6.0 * s)),
+            font(11.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+        area.draw(&Text::new(
+            format!("{v}"),
+            (px(plot.left - 6.0 * s), px(score_y(plot, v))),
+            font(11.0 * t, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    area.draw(&Text::new(
+        "Effort →".to_string(),
+        (
+            px(plot.left + plot.width / 2.0),
+            px(plot.bottom() + 22.0 * s),
+        ),
+        font(13.0 * t, &INK).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    area.draw(&Text::new(
+        "Value →".to_string(),
+        (px(plot.left - 36.0 * s), px(plot.top + plot.height / 2.0)),
+        font(13.0 * t, &INK)
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+    ))?;
+    if matrix.points.is_empty() {
+        area.draw(&Text::new(
+            "No opportunity has a value and an effort yet.".to_string(),
+            (
+                px(plot.left + plot.width / 2.0),
+                px(plot.top + plot.height / 2.0),
+            ),
+            font(14.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+    }
+
+    let placed: Vec<(Id, &str, u8, u8)> = matrix
+        .points
+        .iter()
+        .map(|p| match options.dragging {
+            Some((id, v, e)) if id == p.card => (p.card, p.text.as_str(), v, e),
+            _ => (p.card, p.text.as_str(), p.value, p.effort),
+        })
+        .collect();
+    let raw: Vec<(f64, f64)> = placed
+        .iter()
+        .map(|&(_, _, v, e)| (score_x(plot, f64::from(e)), score_y(plot, f64::from(v))))
+        .collect();
+    let spots = spread(&raw, 16.0 * s);
+    let r = 7.0 * s;
+    let stroke = (2.5 * s).round().max(1.0) as u32;
+    for (&(id, text, _, _), &(x, y)) in placed.iter().zip(&spots) {
+        area.draw(&Circle::new((px(x), px(y)), px(r), BLUE.filled()))?;
+        if options.selected == Some(id) {
+            area.draw(&Circle::new(
+                (px(x), px(y)),
+                px(r + 6.0 * s),
+                INK.stroke_width(stroke),
+            ))?;
+        }
+        let label = truncate(
+            if text.is_empty() {
+                "(no text yet)"
+            } else {
+                text
+            },
+            24,
+        );
+        let room = plot.right() - x;
+        let fits = room > label.chars().count() as f64 * 6.8 * t + r + 8.0 * s;
+        let (lx, hpos) = if fits {
+            (x + r + 5.0 * s, HPos::Left)
+        } else {
+            (x - r - 5.0 * s, HPos::Right)
+        };
+        area.draw(&Text::new(
+            label,
+            (px(lx), px(y)),
+            font(12.0 * t, &INK).pos(Pos::new(hpos, VPos::Center)),
+        ))?;
+        layout.points.push((id, x, y));
+    }
+    Ok(layout)
+}
+
+/// The matrix as an SVG document of `width` × `height` pixels.
+pub fn value_effort_svg(
+    matrix: &Matrix,
+    options: &ValueEffortOptions,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let options = ValueEffortOptions {
+            text_scale: 1.24,
+            ..options.clone()
+        };
+        draw_value_effort(&area, matrix, &options)?;
+        area.present()?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::templates;
+
+    #[test]
+    fn the_template_draws_its_quadrants_and_points_and_pixels_map_back_to_scores() {
+        let map = templates::build("b2b-saas").unwrap();
+        let matrix = value_effort::place(&map);
+        assert!(!matrix.points.is_empty());
+        let svg = value_effort_svg(&matrix, &ValueEffortOptions::default(), 640, 480).unwrap();
+        for q in ValueEffortQuadrant::ALL {
+            assert!(svg.contains(q.label()), "{}", q.label());
+        }
+        let mut out = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut out, (640, 480)).into_drawing_area();
+            draw_value_effort(&area, &matrix, &ValueEffortOptions::default()).unwrap()
+        };
+        assert_eq!(layout.points.len(), matrix.points.len());
+        for v in 1..=10 {
+            for e in 1..=10 {
+                let (x, y) = layout.pixel_of(v, e).unwrap();
+                assert_eq!(layout.scores_at(x, y), Some((v, e)));
+            }
+        }
+        // Far outside the plot clamps to the scale.
+        assert_eq!(layout.scores_at(-500.0, 5000.0), Some((1, 1)));
+    }
+}
