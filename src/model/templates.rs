@@ -490,8 +490,10 @@ mod tests {
         }
     }
 
+    /// A template stays workshop-sized (it was 14 KB before handoffs, value–effort and Kano
+    /// data; what it costs the bundle is held by the size budget).
     #[test]
-    fn each_template_is_under_14_kb_of_json() {
+    fn each_template_is_under_18_kb_of_json() {
         for (key, map) in all() {
             let json = serde_json::to_string(&map).unwrap_or_default();
             let touchpoints = map.touchpoints().len();
@@ -500,7 +502,7 @@ mod tests {
                 json.len(),
                 map.cards.len()
             );
-            assert!(json.len() < 14 * 1024, "{key} is {} bytes", json.len());
+            assert!(json.len() < 18 * 1024, "{key} is {} bytes", json.len());
         }
     }
 
