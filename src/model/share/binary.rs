@@ -862,9 +862,7 @@ fn scoring(map: &JourneyMap) -> Vec<u8> {
         if flags == 0 {
             continue;
         }
-        write_leb128(&mut out, last.map_or(i, |l| i - l - 1) as u64);
-        last = Some(i);
-        write_leb128(&mut out, flags);
+        write_entry_head(&mut out, &mut last, i, flags);
         out.extend(c.value_score);
         out.extend(c.effort_score);
         out.extend(c.kano.map(wire::kano_code));
@@ -900,19 +898,16 @@ fn read_scoring(body: &[u8], map: &mut JourneyMap) -> Read<()> {
         }
     };
     while at < body.len() {
-        let skip = read_leb128(body, &mut at)?;
-        let i = usize::try_from(skip)
-            .ok()
-            .and_then(|s| s.checked_add(next))
-            .filter(|i| *i < map.cards.len())
-            .ok_or_else(|| damaged("scores name a card that does not exist"))?;
-        next = i + 1;
-        let flags = read_leb128(body, &mut at)?;
-        if flags & !SCORE_KNOWN != 0 {
-            return Err(DecodeError::Newer(
-                "opportunity scores this version does not know".into(),
-            ));
-        }
+        let (i, flags) = read_entry_head(
+            body,
+            &mut at,
+            &mut next,
+            (map.cards.len(), SCORE_KNOWN),
+            (
+                "scores name a card that does not exist",
+                "opportunity scores this version does not know",
+            ),
+        )?;
         let c = &mut map.cards[i];
         if flags & SCORE_VALUE != 0 {
             c.value_score = Some(scale(body, &mut at)?);
