@@ -6,7 +6,8 @@ use super::geometry::{
     influence_y, interest_x, nearest, split_x, split_y, spread, truncate, x_to_interest,
     y_to_influence, Frame,
 };
-use super::palette::{role_color, GRID, INK, MUTED, PAPER};
+use super::palette::{role_color, INK, MUTED, PAPER};
+use super::quadrants::{draw_quadrants, draw_titles, px};
 use super::{font, ChartError};
 use crate::model::{Id, JourneyMap, Level, Quadrant, RoleType, Stakeholder, Stance};
 use plotters::prelude::*;
@@ -72,10 +73,6 @@ impl MatrixLayout {
     }
 }
 
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
 /// Draws the matrix of `map`'s stakeholders on `area`.
 pub fn draw_matrix<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -137,45 +134,8 @@ pub fn draw_matrix<DB: DrawingBackend>(
             RGBColor(235, 245, 255),
         ),
     ];
-    for (q, x0, y0, x1, y1, tint) in quadrants {
-        area.draw(&Rectangle::new(
-            [(px(x0), px(y0)), (px(x1), px(y1))],
-            tint.filled(),
-        ))?;
-        let top = y0 < sy;
-        let left = x0 < sx;
-        let (tx, anchor_h) = if left {
-            (x0 + 8.0 * s, HPos::Left)
-        } else {
-            (x1 - 8.0 * s, HPos::Right)
-        };
-        let (ty, anchor_v) = if top {
-            (y0 + 8.0 * s, VPos::Top)
-        } else {
-            (y1 - 8.0 * s, VPos::Bottom)
-        };
-        area.draw(&Text::new(
-            q.label().to_string(),
-            (px(tx), px(ty)),
-            font(14.0 * t, &INK).pos(Pos::new(anchor_h, anchor_v)),
-        ))?;
-    }
-    area.draw(&Rectangle::new(
-        [
-            (px(plot.left), px(plot.top)),
-            (px(plot.right()), px(plot.bottom())),
-        ],
-        GRID.stroke_width(s.round().max(1.0) as u32),
-    ))?;
-    let split = MUTED.stroke_width((1.5 * s).round().max(1.0) as u32);
-    area.draw(&PathElement::new(
-        vec![(px(sx), px(plot.top)), (px(sx), px(plot.bottom()))],
-        split,
-    ))?;
-    area.draw(&PathElement::new(
-        vec![(px(plot.left), px(sy)), (px(plot.right()), px(sy))],
-        split,
-    ))?;
+    let quadrants = quadrants.map(|(q, x0, y0, x1, y1, tint)| (q.label(), x0, y0, x1, y1, tint));
+    draw_quadrants(area, plot, (sx, sy), &quadrants, (s, t))?;
 
     // Axes: ticks 0, 5, 10 and titles.
     for v in [0.0, 5.0, 10.0] {
@@ -190,32 +150,11 @@ pub fn draw_matrix<DB: DrawingBackend>(
             font(11.0 * t, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
-    area.draw(&Text::new(
-        "Interest →".to_string(),
-        (
-            px(plot.left + plot.width / 2.0),
-            px(plot.bottom() + 22.0 * s),
-        ),
-        font(13.0 * t, &INK).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-    area.draw(&Text::new(
-        "Influence →".to_string(),
-        (px(plot.left - 36.0 * s), px(plot.top + plot.height / 2.0)),
-        font(13.0 * t, &INK)
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Center)),
-    ))?;
-
-    if map.stakeholders.is_empty() {
-        area.draw(&Text::new(
-            "No stakeholders yet: add the buying committee in the register.".to_string(),
-            (
-                px(plot.left + plot.width / 2.0),
-                px(plot.top + plot.height / 2.0),
-            ),
-            font(14.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-    }
+    let empty = map
+        .stakeholders
+        .is_empty()
+        .then(|| "No stakeholders yet: add the buying committee in the register.".to_string());
+    draw_titles(area, plot, ("Interest →", "Influence →"), empty, (s, t))?;
 
     // Points, spread apart where they coincide.
     let placed: Vec<(&Stakeholder, Level, Level)> = map

@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod matrix;
 pub mod pain_matrix;
 pub mod palette;
+pub(crate) mod quadrants;
 pub mod value_effort;
 
 use plotters::prelude::*;

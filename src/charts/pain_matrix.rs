@@ -4,7 +4,8 @@
 //! resolve, in four named quadrants; the top friction points carry their rank.
 
 use super::geometry::{nearest, spread, Frame};
-use super::palette::{GREEN, GRID, INK, MUTED, ORANGE, PAPER, VERMILLION};
+use super::palette::{GREEN, INK, MUTED, ORANGE, PAPER, VERMILLION};
+use super::quadrants::{draw_quadrants, draw_titles, px};
 use super::{font, ChartError};
 use crate::model::pain_matrix::{PainAxes, PainMatrix, PainQuadrant, HIGH};
 use crate::model::Id;
@@ -70,10 +71,6 @@ fn score_x(f: Frame, score: f64) -> f64 {
 
 fn score_y(f: Frame, score: f64) -> f64 {
     f.bottom() - (score - 0.5) / CELLS * f.height
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
 }
 
 /// The colour of an effort to resolve, and its name in the legend.
@@ -147,43 +144,8 @@ pub fn draw_pain_matrix<DB: DrawingBackend>(
             RGBColor(246, 248, 250),
         ),
     ];
-    for (q, x0, y0, x1, y1, tint) in quadrants {
-        area.draw(&Rectangle::new(
-            [(px(x0), px(y0)), (px(x1), px(y1))],
-            tint.filled(),
-        ))?;
-        let (tx, anchor_h) = if x0 < sx {
-            (x0 + 8.0 * s, HPos::Left)
-        } else {
-            (x1 - 8.0 * s, HPos::Right)
-        };
-        let (ty, anchor_v) = if y0 < sy {
-            (y0 + 8.0 * s, VPos::Top)
-        } else {
-            (y1 - 8.0 * s, VPos::Bottom)
-        };
-        area.draw(&Text::new(
-            q.label().to_string(),
-            (px(tx), px(ty)),
-            font(14.0 * t, &INK).pos(Pos::new(anchor_h, anchor_v)),
-        ))?;
-    }
-    area.draw(&Rectangle::new(
-        [
-            (px(plot.left), px(plot.top)),
-            (px(plot.right()), px(plot.bottom())),
-        ],
-        GRID.stroke_width(s.round().max(1.0) as u32),
-    ))?;
-    let line = MUTED.stroke_width((1.5 * s).round().max(1.0) as u32);
-    area.draw(&PathElement::new(
-        vec![(px(sx), px(plot.top)), (px(sx), px(plot.bottom()))],
-        line,
-    ))?;
-    area.draw(&PathElement::new(
-        vec![(px(plot.left), px(sy)), (px(plot.right()), px(sy))],
-        line,
-    ))?;
+    let quadrants = quadrants.map(|(q, x0, y0, x1, y1, tint)| (q.label(), x0, y0, x1, y1, tint));
+    draw_quadrants(area, plot, (sx, sy), &quadrants, (s, t))?;
 
     let (x_name, y_name) = options.axes.names();
     for v in 1..=5 {
@@ -199,36 +161,20 @@ pub fn draw_pain_matrix<DB: DrawingBackend>(
             font(11.0 * t, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
-    area.draw(&Text::new(
-        format!("{x_name} →"),
-        (
-            px(plot.left + plot.width / 2.0),
-            px(plot.bottom() + 22.0 * s),
-        ),
-        font(13.0 * t, &INK).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-    area.draw(&Text::new(
-        format!("{y_name} →"),
-        (px(plot.left - 36.0 * s), px(plot.top + plot.height / 2.0)),
-        font(13.0 * t, &INK)
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Center)),
-    ))?;
-
-    if matrix.points.is_empty() {
-        area.draw(&Text::new(
-            format!(
-                "No pain point has a {} and a {} score yet.",
-                y_name.to_lowercase(),
-                x_name.to_lowercase()
-            ),
-            (
-                px(plot.left + plot.width / 2.0),
-                px(plot.top + plot.height / 2.0),
-            ),
-            font(14.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-    }
+    let empty = matrix.points.is_empty().then(|| {
+        format!(
+            "No pain point has a {} and a {} score yet.",
+            y_name.to_lowercase(),
+            x_name.to_lowercase()
+        )
+    });
+    draw_titles(
+        area,
+        plot,
+        (&format!("{x_name} →"), &format!("{y_name} →")),
+        empty,
+        (s, t),
+    )?;
 
     // Points, spread apart where they share a cell; the biggest drawn first, so that
     // small ones stay visible on top.

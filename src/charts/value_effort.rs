@@ -3,7 +3,8 @@
 //! [`crate::model::value_effort`]); one labelled point per scored opportunity.
 
 use super::geometry::{nearest, spread, truncate, Frame};
-use super::palette::{BLUE, GRID, INK, MUTED, PAPER};
+use super::palette::{BLUE, INK, MUTED, PAPER};
+use super::quadrants::{draw_quadrants, draw_titles, px};
 use super::{font, ChartError};
 use crate::model::value_effort::{self, Matrix, ValueEffortQuadrant, HIGH, MAX};
 use crate::model::Id;
@@ -79,10 +80,6 @@ impl ValueEffortLayout {
     }
 }
 
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
 /// Draws `matrix` on `area`.
 pub fn draw_value_effort<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -142,43 +139,8 @@ pub fn draw_value_effort<DB: DrawingBackend>(
             RGBColor(254, 236, 236),
         ),
     ];
-    for (q, x0, y0, x1, y1, tint) in quadrants {
-        area.draw(&Rectangle::new(
-            [(px(x0), px(y0)), (px(x1), px(y1))],
-            tint.filled(),
-        ))?;
-        let (tx, anchor_h) = if x0 < sx {
-            (x0 + 8.0 * s, HPos::Left)
-        } else {
-            (x1 - 8.0 * s, HPos::Right)
-        };
-        let (ty, anchor_v) = if y0 < sy {
-            (y0 + 8.0 * s, VPos::Top)
-        } else {
-            (y1 - 8.0 * s, VPos::Bottom)
-        };
-        area.draw(&Text::new(
-            q.label().to_string(),
-            (px(tx), px(ty)),
-            font(14.0 * t, &INK).pos(Pos::new(anchor_h, anchor_v)),
-        ))?;
-    }
-    area.draw(&Rectangle::new(
-        [
-            (px(plot.left), px(plot.top)),
-            (px(plot.right()), px(plot.bottom())),
-        ],
-        GRID.stroke_width(s.round().max(1.0) as u32),
-    ))?;
-    let line = MUTED.stroke_width((1.5 * s).round().max(1.0) as u32);
-    area.draw(&PathElement::new(
-        vec![(px(sx), px(plot.top)), (px(sx), px(plot.bottom()))],
-        line,
-    ))?;
-    area.draw(&PathElement::new(
-        vec![(px(plot.left), px(sy)), (px(plot.right()), px(sy))],
-        line,
-    ))?;
+    let quadrants = quadrants.map(|(q, x0, y0, x1, y1, tint)| (q.label(), x0, y0, x1, y1, tint));
+    draw_quadrants(area, plot, (sx, sy), &quadrants, (s, t))?;
     for v in [1.0, 5.0, 6.0, 10.0] {
         area.draw(&Text::new(
             format!("{v}"),
@@ -191,31 +153,11 @@ pub fn draw_value_effort<DB: DrawingBackend>(
             font(11.0 * t, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
-    area.draw(&Text::new(
-        "Effort →".to_string(),
-        (
-            px(plot.left + plot.width / 2.0),
-            px(plot.bottom() + 22.0 * s),
-        ),
-        font(13.0 * t, &INK).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-    area.draw(&Text::new(
-        "Value →".to_string(),
-        (px(plot.left - 36.0 * s), px(plot.top + plot.height / 2.0)),
-        font(13.0 * t, &INK)
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Center)),
-    ))?;
-    if matrix.points.is_empty() {
-        area.draw(&Text::new(
-            "No opportunity has a value and an effort yet.".to_string(),
-            (
-                px(plot.left + plot.width / 2.0),
-                px(plot.top + plot.height / 2.0),
-            ),
-            font(14.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-    }
+    let empty = matrix
+        .points
+        .is_empty()
+        .then(|| "No opportunity has a value and an effort yet.".to_string());
+    draw_titles(area, plot, ("Effort →", "Value →"), empty, (s, t))?;
 
     let placed: Vec<(Id, &str, u8, u8)> = matrix
         .points
