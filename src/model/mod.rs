@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod calculators;
 pub mod csv_files;
 pub mod dates;
 pub mod edit;
@@ -18,6 +19,7 @@ pub mod history;
 pub mod ids;
 pub mod map;
 pub mod mermaid;
+pub mod metrics;
 pub mod opportunities;
 pub mod order;
 pub mod pain_matrix;
@@ -25,6 +27,7 @@ pub mod persist;
 pub mod presentation;
 pub mod priorities;
 pub mod restore;
+pub mod reviews;
 pub mod scales;
 pub mod share;
 pub mod templates;

@@ -34,6 +34,8 @@
 //! - **2, more card fields** ([`MORE_CARD_FIELDS`], optional): the opportunity fields
 //!   (RICE inputs, the pain points addressed, plan status, re-measure date), laid out as
 //!   below. An older format-3 decoder skips it and shows the map without them.
+//! - **8, metrics** and **10, reviews** (optional): KPI cards' metrics and the map's
+//!   reviews, laid out as [`super::review_sections`] says.
 //!
 //! New record kinds (a new list beside stages and cards) get a
 //! section of their own. New card fields do too: the flags column holds today's sixteen
@@ -45,6 +47,7 @@
 //! new enum value or common channel gets the next free wire code, and a format-3 decoder
 //! that meets a code it does not know says the link needs a newer Trailmap.
 
+use super::review_sections;
 use super::wire;
 use crate::model::ids::Id;
 use crate::model::map::{
@@ -467,6 +470,7 @@ pub fn is_required(tag: u64) -> bool {
 fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
     let mut at = 0;
     let mut seen_more = false;
+    let (mut seen_metrics, mut seen_reviews) = (false, false);
     while at < trailer.len() {
         let tag = read_leb128(trailer, &mut at)?;
         let len = read_leb128(trailer, &mut at)?;
@@ -480,6 +484,18 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             }
             seen_more = true;
             read_more_card_fields(body, map)?;
+        } else if tag == review_sections::METRICS {
+            if seen_metrics {
+                return err("the metrics section appears twice");
+            }
+            seen_metrics = true;
+            review_sections::read_metrics(body, map)?;
+        } else if tag == review_sections::REVIEWS {
+            if seen_reviews {
+                return err("the reviews section appears twice");
+            }
+            seen_reviews = true;
+            review_sections::read_reviews(body, map)?;
         } else if is_required(tag) {
             return Err(DecodeError::Newer(format!(
                 "a kind of data this version does not know (section {tag})"
@@ -902,6 +918,20 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
         if !more.is_empty() {
             append_section(&mut out, MORE_CARD_FIELDS, &more);
         }
+        for (tag, body) in [
+            (
+                review_sections::METRICS,
+                review_sections::metrics_section(map),
+            ),
+            (
+                review_sections::REVIEWS,
+                review_sections::reviews_section(map),
+            ),
+        ] {
+            if !body.is_empty() {
+                append_section(&mut out, tag, &body);
+            }
+        }
     }
     out
 }
@@ -1117,7 +1147,9 @@ pub(crate) fn without_plan(map: &JourneyMap) -> JourneyMap {
         c.addresses.clear();
         c.status = PlanStatus::Idea;
         c.remeasure.clear();
+        c.metric = None;
     }
+    older.reviews.clear();
     older
 }
 

@@ -40,6 +40,7 @@ mod cm2;
 mod cm3;
 pub mod qr;
 pub mod reach;
+pub mod review_sections;
 pub mod strength;
 pub mod wire;
 
@@ -621,7 +622,7 @@ mod tests {
         );
         assert_eq!(with_sections(&map, &[]), encode(&map));
         // An unknown optional section (even tag) is skipped.
-        let optional = with_sections(&map, &[(4, b"comments from a later version"), (10, &[])]);
+        let optional = with_sections(&map, &[(4, b"comments from a later version"), (40, &[])]);
         assert_eq!(decode(&optional).unwrap().0, map);
         // An unknown required section (odd tag) means a newer Trailmap.
         let required = with_sections(&map, &[(4, b"x"), (5, &[1, 2, 3])]);
