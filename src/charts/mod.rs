@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod matrix;
 pub mod pain_matrix;
 pub mod palette;
+pub mod trends;
 
 use plotters::prelude::*;
 use plotters::style::RGBColor;

@@ -15,9 +15,10 @@ use super::formulas::{self, FormulaError, MrrMovements, NpsCategory, NpsCounts};
 use super::metrics::{round_half_away, MetricKind};
 use serde::{Deserialize, Serialize};
 
-/// What a calculator was given.
+/// What a calculator was given. Stored as a [`CalcRecord`] (a plain struct: an internally
+/// tagged enum costs the wasm tens of kilobytes of serde machinery).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "calc", rename_all = "kebab-case")]
+#[serde(from = "CalcRecord", into = "CalcRecord")]
 pub enum CalcInputs {
     /// NPS from the number of promoters, passives and detractors.
     NpsCounts {
@@ -81,12 +82,114 @@ pub enum CalcInputs {
     },
 }
 
+/// How [`CalcInputs`] are stored in files: the calculator, its counts, amounts and
+/// pasted text, each left out when empty. Missing numbers read as 0.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CalcRecord {
+    /// Which calculator.
+    pub calc: Calculator,
+    /// Its counts, in [`Calculator::fields`] order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<i64>,
+    /// Its amounts, in [`Calculator::fields`] order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<f64>,
+    /// Its pasted list.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl From<CalcInputs> for CalcRecord {
+    fn from(i: CalcInputs) -> CalcRecord {
+        let calc = Calculator::of(&i);
+        let (counts, amounts, text) = match i {
+            CalcInputs::NpsCounts {
+                promoters,
+                passives,
+                detractors,
+            } => (vec![promoters, passives, detractors], vec![], String::new()),
+            CalcInputs::NpsAnswers { answers } => (vec![], vec![], answers),
+            CalcInputs::Csat {
+                satisfied,
+                responses,
+            } => (vec![satisfied, responses], vec![], String::new()),
+            CalcInputs::Retention { start, kept } | CalcInputs::Churn { start, kept } => {
+                (vec![start, kept], vec![], String::new())
+            }
+            CalcInputs::Nrr {
+                start,
+                expansion,
+                contraction,
+                churned,
+            } => (
+                vec![],
+                vec![start, expansion, contraction, churned],
+                String::new(),
+            ),
+            CalcInputs::Grr {
+                start,
+                contraction,
+                churned,
+            } => (vec![], vec![start, contraction, churned], String::new()),
+            CalcInputs::TimeToValue { durations } => (vec![], vec![], durations),
+        };
+        CalcRecord {
+            calc,
+            counts,
+            amounts,
+            text,
+        }
+    }
+}
+
+impl From<CalcRecord> for CalcInputs {
+    fn from(r: CalcRecord) -> CalcInputs {
+        let c = |i: usize| r.counts.get(i).copied().unwrap_or(0);
+        let a = |i: usize| r.amounts.get(i).copied().unwrap_or(0.0);
+        match r.calc {
+            Calculator::NpsCounts => CalcInputs::NpsCounts {
+                promoters: c(0),
+                passives: c(1),
+                detractors: c(2),
+            },
+            Calculator::NpsAnswers => CalcInputs::NpsAnswers { answers: r.text },
+            Calculator::Csat => CalcInputs::Csat {
+                satisfied: c(0),
+                responses: c(1),
+            },
+            Calculator::Retention => CalcInputs::Retention {
+                start: c(0),
+                kept: c(1),
+            },
+            Calculator::Churn => CalcInputs::Churn {
+                start: c(0),
+                kept: c(1),
+            },
+            Calculator::Nrr => CalcInputs::Nrr {
+                start: a(0),
+                expansion: a(1),
+                contraction: a(2),
+                churned: a(3),
+            },
+            Calculator::Grr => CalcInputs::Grr {
+                start: a(0),
+                contraction: a(1),
+                churned: a(2),
+            },
+            Calculator::TimeToValue => CalcInputs::TimeToValue { durations: r.text },
+        }
+    }
+}
+
 /// The calculators, for a picker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Calculator {
     /// [`CalcInputs::NpsCounts`].
     NpsCounts,
     /// [`CalcInputs::NpsAnswers`].
+    #[default]
     NpsAnswers,
     /// [`CalcInputs::Csat`].
     Csat,
@@ -980,6 +1083,17 @@ mod tests {
     #[test]
     fn inputs_serialize_with_their_calculator_tag() {
         let json = serde_json::to_string(&CalcInputs::Churn { start: 10, kept: 9 }).unwrap();
-        assert_eq!(json, r#"{"calc":"churn","start":10,"kept":9}"#);
+        assert_eq!(json, r#"{"calc":"churn","counts":[10,9]}"#);
+        let back: CalcInputs = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, CalcInputs::Churn { start: 10, kept: 9 });
+        let nrr = CalcInputs::Nrr {
+            start: 1.5,
+            expansion: 0.0,
+            contraction: 2.0,
+            churned: 3.0,
+        };
+        let json = serde_json::to_string(&nrr).unwrap();
+        assert_eq!(json, r#"{"calc":"nrr","amounts":[1.5,0.0,2.0,3.0]}"#);
+        assert_eq!(serde_json::from_str::<CalcInputs>(&json).unwrap(), nrr);
     }
 }

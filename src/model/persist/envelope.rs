@@ -420,6 +420,7 @@ mod tests {
     fn maps_without_the_new_fields_are_written_as_before() {
         let map = crate::model::templates::build("b2b-saas").unwrap();
         let mut plain = map.clone();
+        plain.reviews.clear();
         for c in &mut plain.cards {
             let keep = crate::model::Card {
                 reach: None,
@@ -430,6 +431,7 @@ mod tests {
                 addresses: Vec::new(),
                 status: crate::model::PlanStatus::Idea,
                 remeasure: String::new(),
+                metric: None,
                 ..c.clone()
             };
             *c = keep;
@@ -444,6 +446,8 @@ mod tests {
             "addresses",
             "status",
             "remeasure",
+            "metric",
+            "reviews",
         ] {
             let quoted = format!("\"{key}\":");
             assert!(

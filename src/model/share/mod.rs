@@ -501,8 +501,15 @@ mod tests {
         assert!(lengths[2] < 200, "{} characters", lengths[2]);
         // The templates' RICE plans came after the frozen primer: they cost what their
         // section compresses to, a couple of hundred characters.
-        let link = encode(&planned);
+        let mut unreviewed = planned.clone();
+        unreviewed.reviews.clear();
+        unreviewed.cards.iter_mut().for_each(|c| c.metric = None);
+        let link = encode(&unreviewed);
         assert!(link.len() < 300, "{} characters", link.len());
+        assert_eq!(decode(&link).unwrap().0, unreviewed);
+        // Its metrics and three past reviews (sections 8 and 10) cost a few hundred more.
+        let link = encode(&planned);
+        assert!(link.len() < 700, "{} characters", link.len());
         assert_eq!(decode(&link).unwrap().0, planned);
     }
 
