@@ -279,7 +279,7 @@ pub fn draw_trends<DB: DrawingBackend>(
         let y_of = |v: f64| plot.bottom() - (v - lo) / (hi - lo) * plot.height;
         for v in [lo, hi] {
             let label = if panel.range.is_some() {
-                format!("{v:+}")
+                format!("{:+}", v as i64)
             } else {
                 format_number(v)
             };

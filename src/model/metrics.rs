@@ -218,6 +218,27 @@ impl Metric {
     }
 }
 
+/// `value` as an input shows it: no grouping, up to six decimals, trailing zeros
+/// dropped ("2.345", "12500", "-4.5"), without the standard library's float formatting
+/// (which would add kilobytes to the viewer).
+pub fn plain_number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let (whole, part) = decimal_digits(value.abs(), 6);
+    let mut out = String::new();
+    if value < 0.0 && (whole > 0 || part > 0) {
+        out.push('-');
+    }
+    out.push_str(&whole.to_string());
+    if part > 0 {
+        let digits = format!("{part:06}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
 /// A number with at most two decimals, trailing zeros dropped, thousands grouped with
 /// commas and a true minus sign: 12500 → "12,500", −0.5 → "−0.5", 2.345 → "2.35"
 /// (rounded half away from zero).
@@ -253,28 +274,15 @@ pub fn format_number(value: f64) -> String {
 /// the binary value 2.34499… would round down): the whole part and the decimals as an
 /// integer.
 fn decimal_digits(value: f64, decimals: u32) -> (u64, u32) {
-    let text = format!("{value}");
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut whole: u64 = int.parse().unwrap_or(u64::MAX);
-    let scale = 10u32.pow(decimals);
-    let kept: String = frac
-        .chars()
-        .chain(std::iter::repeat('0'))
-        .take(decimals as usize)
-        .collect();
-    let mut part: u32 = kept.parse().unwrap_or(0);
-    if frac
-        .chars()
-        .nth(decimals as usize)
-        .is_some_and(|c| c >= '5')
-    {
-        part += 1;
-        if part == scale {
-            part = 0;
-            whole = whole.saturating_add(1);
-        }
+    let scale = 10u64.pow(decimals);
+    let n = value * scale as f64;
+    if !(n < 9.0e15) {
+        return (value.trunc() as u64, 0);
     }
-    (whole, part)
+    // A relative nudge of 10⁻¹² makes 2.345 × 100 = 234.49999999999997 the 234.5 it is
+    // written as, and rounds it up; no value a person types is that close to a half.
+    let rounded = (n + 0.5 + n * 1e-12).floor() as u64;
+    (rounded / scale, (rounded % scale) as u32)
 }
 
 /// `value` rounded to `decimals` places, half away from zero, on the decimal number it
@@ -285,9 +293,12 @@ pub fn round_half_away(value: f64, decimals: u32) -> f64 {
         return value;
     }
     let (whole, part) = decimal_digits(value.abs(), decimals);
-    let v = whole as f64 + f64::from(part) / f64::from(10u32.pow(decimals));
-    // Parse the decimal text so that the result is the closest double to it.
-    let v: f64 = format!("{v:.*}", decimals as usize).parse().unwrap_or(v);
+    let scale = u64::from(10u32.pow(decimals));
+    // One division of two exact integers: the closest double to the decimal.
+    let v = match whole.checked_mul(scale).and_then(|w| w.checked_add(u64::from(part))) {
+        Some(n) if n < 1 << 53 => n as f64 / scale as f64,
+        _ => whole as f64 + f64::from(part) / scale as f64,
+    };
     if value < 0.0 {
         -v
     } else {
@@ -370,7 +381,7 @@ pub fn parse_value(text: &str) -> Option<ParsedValue> {
             rest = r.trim();
         }
     }
-    let suffix: Option<&'static str> = match rest.to_lowercase().as_str() {
+    let suffix: Option<&'static str> = match rest.to_ascii_lowercase().as_str() {
         "" => Some(""),
         "%" | "percent" => Some("%"),
         "$" | "usd" => Some("$"),
@@ -425,7 +436,7 @@ fn parse_plain_number(s: &str) -> Option<f64> {
 
 /// The kind and direction a KPI's name and unit suggest.
 pub fn guess_kind(name: &str, unit: &str) -> (MetricKind, Better) {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let kind = if has(&["nps", "net promoter"]) {
         MetricKind::Nps
@@ -720,5 +731,9 @@ mod tests {
         assert_eq!(round_half_away(1.25, 1), 1.3);
         assert_eq!(round_half_away(-1.25, 1), -1.3);
         assert_eq!(round_half_away(66.666, 1), 66.7);
+        assert_eq!(plain_number(2.345), "2.345");
+        assert_eq!(plain_number(-4.5), "-4.5");
+        assert_eq!(plain_number(12_500.0), "12500");
+        assert_eq!(plain_number(0.1 + 0.2), "0.3");
     }
 }

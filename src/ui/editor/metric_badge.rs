@@ -22,7 +22,7 @@ pub fn describe(m: &Metric) -> (String, String) {
             if p.met {
                 "target met".to_string()
             } else {
-                format!("{:.0} % of the way", p.fraction * 100.0)
+                format!("{} % of the way", (p.fraction * 100.0).round() as i64)
             },
             match p.improved {
                 Some(true) => ", better than the baseline",
@@ -61,7 +61,7 @@ pub fn MetricBadge(
                     <span class="metric-value">{line}</span>
                     {fraction.map(|f| view! {
                         <span class=trend_class(&m) role="img" aria-label=spoken.clone()>
-                            <span class="metric-fill" style=format!("width: {:.0}%", f * 100.0)></span>
+                            <span class="metric-fill" style=format!("width: {}%", (f * 100.0).round() as i64)></span>
                         </span>
                     })}
                     {m.journey.then(|| view! { <span class="chip">"Journey"</span> })}

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 /// A number as an input shows it: no grouping, as many decimals as it has.
 pub fn plain(v: Option<f64>) -> String {
-    v.map(|v| format!("{v}")).unwrap_or_default()
+    v.map(metrics::plain_number).unwrap_or_default()
 }
 
 /// One number of the metric, with a message for text that is not a number.

@@ -37,7 +37,7 @@ fn card_view(
         let (line, spoken) = crate::ui::editor::metric_badge::describe(m);
         let bar = m.progress().map(|p| view! {
             <span class=crate::ui::editor::metric_badge::trend_class(m) role="img" aria-label=spoken>
-                <span class="metric-fill" style=format!("width: {:.0}%", p.fraction * 100.0)></span>
+                <span class="metric-fill" style=format!("width: {}%", (p.fraction * 100.0).round() as i64)></span>
             </span>
         });
         view! { <div class="metric-badge"><span class="metric-value">{line}</span>{bar}</div> }
