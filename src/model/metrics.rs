@@ -276,7 +276,7 @@ pub fn format_number(value: f64) -> String {
 fn decimal_digits(value: f64, decimals: u32) -> (u64, u32) {
     let scale = 10u64.pow(decimals);
     let n = value * scale as f64;
-    if !(n < 9.0e15) {
+    if n.is_nan() || n >= 9.0e15 {
         return (value.trunc() as u64, 0);
     }
     // A relative nudge of 10⁻¹² makes 2.345 × 100 = 234.49999999999997 the 234.5 it is
@@ -295,7 +295,10 @@ pub fn round_half_away(value: f64, decimals: u32) -> f64 {
     let (whole, part) = decimal_digits(value.abs(), decimals);
     let scale = u64::from(10u32.pow(decimals));
     // One division of two exact integers: the closest double to the decimal.
-    let v = match whole.checked_mul(scale).and_then(|w| w.checked_add(u64::from(part))) {
+    let v = match whole
+        .checked_mul(scale)
+        .and_then(|w| w.checked_add(u64::from(part)))
+    {
         Some(n) if n < 1 << 53 => n as f64 / scale as f64,
         _ => whole as f64 + f64::from(part) / scale as f64,
     };
