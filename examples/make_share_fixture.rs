@@ -2,9 +2,11 @@
 //! a map, and the JSON of the map it must decode to in every later version. The maps: a
 //! template by key, `hand-made` (the benchmark's hand-made map of 30 touchpoints) or
 //! `edited-b2b-saas` (the benchmark's B2B SaaS template after a workshop) or
-//! `planned-b2b-saas` (that map with a RICE plan: format 3's "more card fields" section).
+//! `planned-b2b-saas` (that map with a RICE plan: format 3's "more card fields" section)
+//! or `reviewed` (the schema-4 file fixture's map: metrics and reviews, format 3's
+//! sections 8 and 10).
 //!
-//! `cargo run --example make_share_fixture -- <template-key | hand-made | edited-b2b-saas | planned-b2b-saas> [out-dir]`
+//! `cargo run --example make_share_fixture -- <template-key | hand-made | edited-b2b-saas | planned-b2b-saas | reviewed> [out-dir]`
 //!
 //! Never overwrite a fixture that exists: links already made must keep opening.
 
@@ -20,6 +22,12 @@ fn main() {
         "hand-made" => bench::hand_made(),
         "edited-b2b-saas" => bench::edited_template(),
         "planned-b2b-saas" => bench::planned(),
+        "reviewed" => {
+            let text = include_str!("../tests/fixtures/schema/v4.trailmap.json");
+            trailmap::model::persist::envelope::open_envelope_text(text)
+                .expect("the schema-4 fixture opens")
+                .map
+        }
         _ => match trailmap::model::templates::build(&key) {
             Some(map) => map,
             None => {

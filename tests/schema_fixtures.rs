@@ -186,3 +186,61 @@ fn the_v2_fixture_migrates_without_value_effort_or_kano() {
         assert!(c.kano_answers.is_empty());
     }
 }
+
+#[test]
+fn the_v5_fixture_keeps_metrics_and_reviews() {
+    use trailmap::model::metrics::{Better, MetricKind};
+    use trailmap::model::reviews;
+    let map = open_envelope_text(include_str!("fixtures/schema/v5.trailmap.json"))
+        .unwrap()
+        .map;
+    let ttv = map.card(trailmap::model::Id(17)).unwrap();
+    let m = ttv.metric.as_ref().unwrap();
+    assert_eq!((m.kind, m.better), (MetricKind::Duration, Better::Lower));
+    assert_eq!(
+        (m.baseline, m.target, m.current),
+        (Some(60.0), Some(30.0), Some(41.0))
+    );
+    assert_eq!(ttv.notes, "Target (as written before): under a month");
+    let nps = map
+        .card(trailmap::model::Id(18))
+        .unwrap()
+        .metric
+        .clone()
+        .unwrap();
+    assert!(nps.journey);
+    assert_eq!(
+        trailmap::model::calculators::compute(nps.inputs.as_ref().unwrap())
+            .unwrap()
+            .value,
+        30.0
+    );
+    assert_eq!(map.reviews.len(), 2);
+    let diff = reviews::diff(&map.reviews[0], &map.reviews[1], &[&map]);
+    let verdicts: Vec<_> = diff.metrics.iter().map(|c| c.verdict).collect();
+    assert_eq!(
+        verdicts,
+        vec![reviews::Verdict::Better, reviews::Verdict::Better]
+    );
+    assert_eq!(diff.moments_better().count(), 1);
+    assert_eq!(diff.items_moved.len(), 1);
+}
+
+#[test]
+fn the_v2_fixture_migrates_its_kpi_texts_into_a_metric() {
+    let map = open_envelope_text(include_str!("fixtures/schema/v2.trailmap.json"))
+        .unwrap()
+        .map;
+    let kpi = map.card(trailmap::model::Id(17)).unwrap();
+    let m = kpi.metric.as_ref().unwrap();
+    assert_eq!(
+        (m.baseline, m.target, m.current),
+        (Some(60.0), Some(30.0), Some(52.0))
+    );
+    assert_eq!(m.kind, trailmap::model::metrics::MetricKind::Duration);
+    assert!(kpi.baseline.is_empty() && kpi.notes.is_empty());
+    // The opportunity keeps its KPI texts.
+    let opp = map.card(trailmap::model::Id(16)).unwrap();
+    assert_eq!(opp.baseline, "60 days");
+    assert!(opp.metric.is_none());
+}

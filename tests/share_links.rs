@@ -321,3 +321,106 @@ fn the_handoffs_fixture_carries_every_handoff_field() {
     assert!(map.stages.iter().any(|s| s.handoff_breaks.len() >= 2));
     assert!(map.stages[0].handoff_gap.is_empty());
 }
+
+/// The fixture with metrics and reviews pins format 3's sections 8 and 10.
+#[test]
+fn the_reviewed_fixture_carries_metrics_and_reviews() {
+    let (_, _, payload, expected) = fixtures()
+        .into_iter()
+        .find(|f| f.0 == "v3-reviewed.link")
+        .expect("the reviewed fixture");
+    let map = share::decode(&payload).unwrap().0;
+    assert_eq!(map, expected);
+    assert_eq!(map.reviews.len(), 2);
+    assert_eq!(map.reviews[1].note, "Joint calls started");
+    let metrics: Vec<_> = map.cards.iter().filter_map(|c| c.metric.as_ref()).collect();
+    assert_eq!(metrics.len(), 2);
+    assert!(metrics.iter().any(|m| m.inputs.is_some() && m.journey));
+    assert!(metrics
+        .iter()
+        .any(|m| m.better == trailmap::model::metrics::Better::Lower));
+}
+
+/// Maps without metrics or reviews write neither section: their links are byte for byte
+/// what they were before metrics existed (every older fixture is such a map, and
+/// `todays_coder_writes_every_fixture_byte_for_byte` holds them to their bytes), and
+/// dropping a map's metrics and reviews gives exactly the bytes of the map without them.
+#[test]
+fn maps_without_metrics_or_reviews_encode_to_the_bytes_they_did_before() {
+    let before_metrics: Vec<_> = fixtures()
+        .into_iter()
+        .filter(|f| f.3.reviews.is_empty() && f.3.cards.iter().all(|c| c.metric.is_none()))
+        .collect();
+    assert!(before_metrics.len() >= 9, "{}", before_metrics.len());
+    for (name, version, payload, map) in before_metrics {
+        assert_eq!(share::encode_as(&map, version), payload, "{name}");
+    }
+    let (_, _, _, reviewed) = fixtures()
+        .into_iter()
+        .find(|f| f.0 == "v3-reviewed.link")
+        .expect("the reviewed fixture");
+    let mut plain = reviewed.clone();
+    plain.reviews.clear();
+    for c in &mut plain.cards {
+        c.metric = None;
+    }
+    let with = trailmap::model::share::binary::encode_map_as(
+        &reviewed,
+        trailmap::model::share::binary::Layout::V3,
+    );
+    let without = trailmap::model::share::binary::encode_map_as(
+        &plain,
+        trailmap::model::share::binary::Layout::V3,
+    );
+    assert_eq!(
+        &with[..without.len()],
+        &without[..],
+        "the sections only follow the map"
+    );
+    assert!(with.len() > without.len());
+}
+
+/// How much a share link grows with each recorded review (printed; run with
+/// `cargo test --test share_links link_growth -- --nocapture`).
+#[test]
+fn link_growth_per_review_is_reported() {
+    use trailmap::model::dates::Date;
+    use trailmap::model::reviews;
+    let mut map = trailmap::model::templates::build("b2b-saas").unwrap();
+    map.reviews.clear();
+    for c in &mut map.cards {
+        trailmap::model::metrics::upgrade_kpi_card(c);
+    }
+    let mut lengths = vec![share::encode(&map).len()];
+    let mut day = Date::parse("2025-01-15").unwrap();
+    for k in 0..4 {
+        // Every metric and a third of the emotions move between reviews.
+        for (i, c) in map.cards.iter_mut().enumerate() {
+            if let Some(m) = c.metric.as_mut() {
+                m.current = Some(m.current.unwrap_or(10.0) + 1.0 + k as f64);
+            }
+            if i % 3 == k % 3 {
+                if let Some(e) = c.emotion {
+                    c.emotion = trailmap::model::Emotion::new(
+                        i64::from(e.value()) + if e.value() < 2 { 1 } else { -1 },
+                    );
+                }
+            }
+        }
+        let review = reviews::capture(&map, day, "Quarterly review: what moved and why");
+        map.reviews.push(review);
+        day = day.add_months(3);
+        lengths.push(share::encode(&map).len());
+        assert_eq!(share::decode(&share::encode(&map)).unwrap().0, map);
+    }
+    let growth: Vec<usize> = lengths.windows(2).map(|w| w[1] - w[0]).collect();
+    println!(
+        "b2b-saas link length with 0..=4 reviews: {lengths:?} characters; growth per review {growth:?} (median {})",
+        {
+            let mut g = growth.clone();
+            g.sort();
+            g[g.len() / 2]
+        }
+    );
+    assert!(growth.iter().all(|g| *g < 400), "{growth:?}");
+}

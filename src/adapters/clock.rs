@@ -10,3 +10,11 @@ pub fn today() -> Date {
     let offset_min = -(now.get_timezone_offset() as i32);
     Date::local_from_unix_ms(now.get_time(), offset_min)
 }
+
+/// The calendar date where the user is of a moment in ms since the epoch (with the time
+/// zone offset in force at that moment, which differs from today's across summer time).
+pub fn local_date(ms: f64) -> Date {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let offset_min = -(at.get_timezone_offset() as i32);
+    Date::local_from_unix_ms(ms, offset_min)
+}

@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod pain_matrix;
 pub mod palette;
 pub(crate) mod quadrants;
+pub mod trends;
 pub mod value_effort;
 
 use plotters::prelude::*;

@@ -209,6 +209,8 @@ field_enum! {
         Kano(Option<KanoCategory>) => kano,
         /// Kano questionnaire answer counts.
         KanoAnswers(KanoCounts) => kano_answers,
+        /// KPI: the metric.
+        Metric(Option<super::metrics::Metric>) => metric,
     }
 }
 
@@ -267,6 +269,12 @@ pub enum Edit {
         /// Position in the card list after the move.
         index: usize,
     },
+    /// Insert a review at a position of the review list.
+    InsertReview(usize, super::reviews::Review),
+    /// Remove the review at a position.
+    RemoveReview(usize),
+    /// Set the note of the review at a position.
+    SetReviewNote(usize, String),
     /// Several edits applied in order, undone in reverse.
     Batch(Vec<Edit>),
     /// Replace the whole map (restoring a snapshot); the inverse puts the old one back.
@@ -434,6 +442,23 @@ impl Edit {
                 move_to(&mut map.cards, at, index);
                 inverse
             }
+            Edit::InsertReview(index, review) => {
+                let at = index.min(map.reviews.len());
+                map.reviews.insert(at, review);
+                Edit::RemoveReview(at)
+            }
+            Edit::RemoveReview(index) => {
+                if index >= map.reviews.len() {
+                    return Err(EditError::Missing("review", Id(index as u32)));
+                }
+                Edit::InsertReview(index, map.reviews.remove(index))
+            }
+            Edit::SetReviewNote(index, note) => {
+                let Some(review) = map.reviews.get_mut(index) else {
+                    return Err(EditError::Missing("review", Id(index as u32)));
+                };
+                Edit::SetReviewNote(index, std::mem::replace(&mut review.note, note))
+            }
             Edit::ReplaceMap(mut other) => {
                 std::mem::swap(map, &mut other);
                 Edit::ReplaceMap(other)
@@ -469,6 +494,7 @@ impl Edit {
             Edit::SetStage(id, f) => Some((3, *id, f.name())),
             Edit::SetLane(id, f) => Some((4, *id, f.name())),
             Edit::SetCard(id, f) => Some((5, *id, f.name())),
+            Edit::SetReviewNote(i, _) => Some((6, Id(*i as u32), "note")),
             _ => None,
         }
     }
@@ -880,6 +906,8 @@ pub struct Touched {
     pub layout: bool,
     /// Cards whose content changed.
     pub cards: Vec<Id>,
+    /// The review list changed.
+    pub reviews: bool,
 }
 
 impl Touched {
@@ -913,6 +941,9 @@ impl Touched {
                     self.layout = true;
                 }
                 self.cards.push(*id);
+            }
+            Edit::InsertReview(..) | Edit::RemoveReview(_) | Edit::SetReviewNote(..) => {
+                self.reviews = true
             }
             Edit::Batch(edits) => edits.iter().for_each(|e| self.add(e)),
             Edit::ReplaceMap(_) => self.everything = true,

@@ -210,6 +210,60 @@ pub fn add_plan(map: &mut JourneyMap, seed: u64) {
     }
 }
 
+/// Gives `map` `metrics` KPI cards with metrics (spread over the stages) and `reviews`
+/// quarterly reviews in which the metrics and a share of the emotions move, so that the
+/// trend charts and the compare have real work.
+pub fn add_reviews(map: &mut JourneyMap, metrics: usize, reviews: usize, seed: u64) {
+    use super::metrics::{Better, Metric, MetricKind};
+    let mut rng = SplitMix::new(seed);
+    let (Some(lane), false) = (map.lane_of_kind(LaneKind::Kpis), map.stages.is_empty()) else {
+        return;
+    };
+    let stage_ids: Vec<_> = map.stages.iter().map(|s| s.id).collect();
+    for i in 0..metrics {
+        let id = map.new_id();
+        let kind = MetricKind::ALL[i % MetricKind::ALL.len()];
+        let baseline = rng.below(80) as f64;
+        map.cards.push(Card {
+            id,
+            stage: stage_ids[i % stage_ids.len()],
+            lane,
+            text: format!("Metric {}", i + 1),
+            metric: Some(Metric {
+                baseline: Some(baseline),
+                target: Some(baseline + 20.0),
+                current: Some(baseline),
+                better: if i % 4 == 3 {
+                    Better::Lower
+                } else {
+                    Better::Higher
+                },
+                journey: i % 10 == 0,
+                ..Metric::of_kind(kind)
+            }),
+            ..Card::default()
+        });
+    }
+    let mut day = super::dates::Date::parse("2024-01-31").unwrap_or(super::dates::Date {
+        year: 2024,
+        month: 1,
+        day: 31,
+    });
+    for _ in 0..reviews {
+        for c in &mut map.cards {
+            if let Some(m) = c.metric.as_mut() {
+                m.current = m.current.map(|v| v + rng.below(7) as f64 - 2.0);
+            }
+            if c.emotion.is_some() && rng.below(3) == 0 {
+                c.emotion = Emotion::new(rng.below(5) as i64 - 2);
+            }
+        }
+        let review = super::reviews::capture(map, day, "Generated review");
+        map.reviews.push(review);
+        day = day.add_months(3);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

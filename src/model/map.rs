@@ -32,6 +32,9 @@ pub struct JourneyMap {
     pub cards: Vec<Card>,
     /// The next id to hand out; always above every id in the map.
     pub next_id: u32,
+    /// Reviews of the map, oldest first (schema 4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<super::reviews::Review>,
 }
 
 /// How often the map is reviewed against fresh data.
@@ -684,6 +687,9 @@ pub struct Card {
     /// Opportunity (Kano): how many respondents gave each functional/dysfunctional pair.
     #[serde(skip_serializing_if = "is_default")]
     pub kano_answers: KanoCounts,
+    /// KPI: the measure as numbers (schema 4; schema 3's text values migrate into it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<super::metrics::Metric>,
 }
 
 /// Where an opportunity stands in the improvement plan.

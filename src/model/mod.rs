@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod calculators;
 pub mod csv_files;
 pub mod dates;
 pub mod edit;
@@ -20,6 +21,7 @@ pub mod ids;
 pub mod kano;
 pub mod map;
 pub mod mermaid;
+pub mod metrics;
 pub mod opportunities;
 pub mod order;
 pub mod pain_matrix;
@@ -28,6 +30,7 @@ pub mod presentation;
 pub mod priorities;
 pub mod report;
 pub mod restore;
+pub mod reviews;
 pub mod scales;
 pub mod share;
 pub mod templates;

@@ -114,6 +114,7 @@ pub fn restore_map(value: &Value) -> Result<(JourneyMap, RestoreReport), String>
             .and_then(Value::as_u64)
             .unwrap_or(0)
             .min(u64::from(u32::MAX)) as u32,
+        reviews: restore_list::<super::reviews::Review>(value, "reviews", "Review", &mut report),
     };
     repair(&mut map, &mut report);
     Ok((map, report))

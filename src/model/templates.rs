@@ -442,12 +442,51 @@ mod tests {
                 "{key}: the plan is under way, not all ideas"
             );
             for k in cards_of(&map, LaneKind::Kpis) {
+                let m = k.metric.as_ref();
                 assert!(
-                    !k.baseline.is_empty() && !k.target.is_empty() && !k.current.is_empty(),
-                    "{key}: {}",
+                    m.is_some_and(|m| m.baseline.is_some()
+                        && m.target.is_some()
+                        && m.current.is_some()
+                        && !m.source.is_empty()),
+                    "{key}: {} needs a metric with baseline, target, current and source",
                     k.text
                 );
             }
+            // Two or three past reviews, in date order, each with every metric and
+            // emotion, the last one the scope's last review.
+            assert!(
+                (2..=3).contains(&map.reviews.len()),
+                "{key}: {} reviews",
+                map.reviews.len()
+            );
+            let dates: Vec<&str> = map.reviews.iter().map(|r| r.date.as_str()).collect();
+            let mut sorted = dates.clone();
+            sorted.sort();
+            assert_eq!(dates, sorted, "{key}");
+            assert_eq!(map.scope.last_review, *dates.last().unwrap(), "{key}");
+            for r in &map.reviews {
+                assert_eq!(
+                    r.metrics.len(),
+                    cards_of(&map, LaneKind::Kpis).len(),
+                    "{key} {}",
+                    r.date
+                );
+                assert!(
+                    !r.emotions.is_empty() && !r.note.is_empty(),
+                    "{key} {}",
+                    r.date
+                );
+            }
+            let first_to_last =
+                crate::model::reviews::diff(&map.reviews[0], map.reviews.last().unwrap(), &[&map]);
+            assert!(
+                first_to_last
+                    .metrics
+                    .iter()
+                    .any(|c| c.verdict == crate::model::reviews::Verdict::Better)
+                    && !first_to_last.emotions.is_empty(),
+                "{key}: the reviews show movement"
+            );
             assert_eq!(
                 crate::model::priorities::rank(&map).top().count(),
                 3,
@@ -502,7 +541,16 @@ mod tests {
                 json.len(),
                 map.cards.len()
             );
-            assert!(json.len() < 18 * 1024, "{key} is {} bytes", json.len());
+            // The past reviews are history the map carries, sized on their own.
+            let reviews = serde_json::to_string(&map.reviews)
+                .unwrap_or_default()
+                .len();
+            assert!(
+                json.len() - reviews < 18 * 1024,
+                "{key} is {} bytes without its reviews",
+                json.len() - reviews
+            );
+            assert!(reviews < 5 * 1024, "{key}'s reviews are {reviews} bytes");
         }
     }
 

@@ -202,6 +202,21 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             );
         }
     }
+    for (i, r) in map.reviews.iter().enumerate() {
+        if !is_iso_date(&r.date) {
+            push(
+                Severity::Warning,
+                format!("Review {}", i + 1),
+                format!("the review date “{}” is not a date (YYYY-MM-DD)", r.date),
+            );
+        } else if i > 0 && map.reviews[i - 1].date > r.date {
+            push(
+                Severity::Warning,
+                format!("Review {}", i + 1),
+                format!("the review of {} comes after a later one", r.date),
+            );
+        }
+    }
     crate::model::order::sort_by(&mut out, |a, b| b.severity.cmp(&a.severity));
     out
 }

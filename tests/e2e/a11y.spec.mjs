@@ -39,7 +39,7 @@ async function walkTheMap(page, what) {
   await expect(page.locator('li.card').first()).toBeVisible();
   await mountAllCards(page);
   await expectNoViolations(page, `${what}: the grid`);
-  for (const kind of ['touchpoints', 'pain-points']) {
+  for (const kind of ['touchpoints', 'pain-points', 'kpis']) {
     const card = page.locator(`li.card.kind-${kind}`).first();
     await card.scrollIntoViewIfNeeded();
     await card.getByRole('button', { name: /Details/ }).click();
@@ -58,6 +58,8 @@ async function walkTheMap(page, what) {
   await page.getByLabel('Snapshot name').fill('Q3 review');
   await page.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(page.getByTestId('history-panel').locator('li.version.named')).toHaveCount(1);
+  await page.getByTestId('snapshot-compare-button').click();
+  await expect(page.getByTestId('snapshot-compare').getByTestId(/diff-/).first()).toBeVisible();
   await expectNoViolations(page, `${what}: the History panel`, { skipGrid: true });
   await page.getByRole('button', { name: 'Close history' }).click();
   await page.getByRole('tab', { name: 'Stakeholders' }).click();
@@ -80,6 +82,13 @@ async function walkTheMap(page, what) {
   await expectNoViolations(page, `${what}: the Plan view, Kano first`);
   await page.getByRole('tab', { name: 'Priorities' }).click();
   await expectNoViolations(page, `${what}: the Priorities view`);
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await expect(page.getByTestId('trends-view')).toBeVisible();
+  for (const chart of ['metrics', 'stages']) {
+    const table = page.getByTestId(`trend-${chart}`).getByText('Show the data as a table');
+    if ((await table.count()) > 0) await table.click();
+  }
+  await expectNoViolations(page, `${what}: the Trends view`);
   await page.getByRole('tab', { name: 'Map' }).click();
   await page.goto('#/');
   await expect(page.getByTestId('map-list')).toBeVisible();
@@ -145,7 +154,18 @@ test('the editor has no axe violations, with cards, panels and the register', as
   await expect(page.getByTestId('ve-missing')).toBeVisible();
   await page.getByTestId('kano-table').locator('summary').first().click();
   await expectNoViolations(page, 'the Plan view of a new opportunity');
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await page.getByTestId('record-review-button').click();
+  await expect(page.getByTestId('review-item')).toHaveCount(1);
+  await expectNoViolations(page, 'the Trends view with a review');
   await page.getByRole('tab', { name: 'Map' }).click();
+  await page.getByRole('button', { name: /Add KPI/ }).click();
+  await page.keyboard.type('NPS');
+  await page.locator('li.card.kind-kpis').getByRole('button', { name: /Details/ }).click();
+  await page.getByTestId('calculator').locator('summary').click();
+  await page.getByTestId('calc-input-0').fill('9 10 3');
+  await expectNoViolations(page, 'the KPI card panel with its calculator');
+  await page.getByRole('button', { name: 'Close details' }).click();
   await page.getByLabel('Group lanes').selectOption('by');
   await expectNoViolations(page, 'the grid grouped by stakeholder');
 });

@@ -22,7 +22,13 @@ use serde_json::Value;
 ///   (`kano_answers`, a 5 × 5 table); the scope gains `prioritise_by` (which
 ///   prioritisation the Plan shows first). All optional and left out when empty, so a map
 ///   that does not use them is written exactly as in version 3.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: KPI cards gain a `metric` (kind, unit, baseline/target/current as numbers, the
+///   direction that counts as better, source, calculator inputs) and the map a list of
+///   `reviews` (dated snapshots of metric values, touchpoint emotions and plan status).
+///   Schema 4's free-text KPI values move into the metric where they are plain values;
+///   those that are not are kept in the card's notes. A map without metrics or reviews is
+///   written exactly as in version 4.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The app version written into envelopes (for support: which build saved this).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -35,7 +41,65 @@ type Migration = fn(Value) -> Value;
 
 /// Migrations by starting version: `MIGRATIONS[i]` turns version `i + 1` into `i + 2`.
 /// It only ever grows.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+
+/// Version 4 → 5: KPI cards' free-text `baseline`, `target` and `current` become a
+/// `metric` with numbers where the text is a plain value ("42 %", "$12,500", "+38",
+/// "14 days"); text that is not ("< 60 min", "about 30") is appended to the card's notes
+/// as written, so no text is lost. Keys named `metric` on cards or `reviews` on the map,
+/// which no version-4 build wrote, are dropped so they do not suddenly take a meaning.
+/// Opportunities keep their KPI texts (an opportunity's KPI names a metric).
+fn v4_to_v5(mut map: Value) -> Value {
+    if let Some(object) = map.as_object_mut() {
+        object.remove("reviews");
+    }
+    let kpi_lanes: Vec<Value> = map
+        .get("lanes")
+        .and_then(Value::as_array)
+        .map(|lanes| {
+            lanes
+                .iter()
+                .filter(|l| l.get("kind").and_then(Value::as_str) == Some("kpis"))
+                .filter_map(|l| l.get("id").cloned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(cards) = map.get_mut("cards").and_then(Value::as_array_mut) else {
+        return map;
+    };
+    for card in cards.iter_mut().filter_map(Value::as_object_mut) {
+        card.remove("metric");
+        if !card.get("lane").is_some_and(|l| kpi_lanes.contains(l)) {
+            continue;
+        }
+        let text = |key: &str| {
+            card.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let (baseline, target, current) = (text("baseline"), text("target"), text("current"));
+        if [&baseline, &target, &current]
+            .iter()
+            .all(|t| t.trim().is_empty())
+        {
+            continue;
+        }
+        let (metric, notes) =
+            crate::model::metrics::from_kpi_texts(&text("text"), &baseline, &target, &current);
+        let notes = crate::model::metrics::append_notes(&text("notes"), &notes);
+        for key in ["baseline", "target", "current"] {
+            card.remove(key);
+        }
+        if !notes.is_empty() {
+            card.insert("notes".into(), Value::String(notes));
+        }
+        if let Ok(m) = serde_json::to_value(&metric) {
+            card.insert("metric".into(), m);
+        }
+    }
+    map
+}
 
 /// Version 1 → 2: version 2 only adds optional opportunity fields, whose absence means
 /// what a version-1 map meant (no RICE inputs, no links, status "idea", re-measure at the
@@ -435,6 +499,7 @@ mod tests {
     fn maps_without_the_new_fields_are_written_as_before() {
         let map = crate::model::templates::build("b2b-saas").unwrap();
         let mut plain = map.clone();
+        plain.reviews.clear();
         for c in &mut plain.cards {
             let keep = crate::model::Card {
                 reach: None,
@@ -445,6 +510,7 @@ mod tests {
                 addresses: Vec::new(),
                 status: crate::model::PlanStatus::Idea,
                 remeasure: String::new(),
+                metric: None,
                 ..c.clone()
             };
             *c = keep;
@@ -467,6 +533,8 @@ mod tests {
             "handoff_gap",
             "handoff_owner",
             "handoff_breaks",
+            "metric",
+            "reviews",
         ] {
             let quoted = format!("\"{key}\":");
             assert!(
@@ -474,6 +542,36 @@ mod tests {
                 "{key} written for a map that does not use it"
             );
         }
+    }
+
+    #[test]
+    fn version_three_kpi_texts_become_metrics_and_keep_unreadable_text() {
+        let v3 = serde_json::json!({
+            "reviews": [{"date": "2020-01-01"}],
+            "lanes": [{"id": 1, "kind": "kpis"}, {"id": 2, "kind": "opportunities"}],
+            "cards": [
+                {"id": 3, "lane": 1, "text": "Activation rate", "baseline": "31 %", "target": "45%", "current": "38 %", "notes": "Product analytics"},
+                {"id": 4, "lane": 1, "text": "First response", "baseline": "4 hours", "target": "< 60 min", "metric": {"kind": "nps"}},
+                {"id": 5, "lane": 2, "text": "Guided setup", "kpi": "Activation rate", "baseline": "31 %"},
+                {"id": 6, "lane": 1, "text": "Blank KPI"}
+            ]
+        });
+        let v4 = migrate(v3, 3).unwrap();
+        assert_eq!(
+            v4,
+            serde_json::json!({
+                "lanes": [{"id": 1, "kind": "kpis"}, {"id": 2, "kind": "opportunities"}],
+                "cards": [
+                    {"id": 3, "lane": 1, "text": "Activation rate", "notes": "Product analytics",
+                     "metric": {"kind": "percentage", "unit": "%", "baseline": 31.0, "target": 45.0, "current": 38.0}},
+                    {"id": 4, "lane": 1, "text": "First response",
+                     "notes": "Target (as written before): < 60 min",
+                     "metric": {"kind": "duration", "unit": "hours", "baseline": 4.0, "better": "lower"}},
+                    {"id": 5, "lane": 2, "text": "Guided setup", "kpi": "Activation rate", "baseline": "31 %"},
+                    {"id": 6, "lane": 1, "text": "Blank KPI"}
+                ]
+            })
+        );
     }
 
     #[test]

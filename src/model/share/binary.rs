@@ -41,6 +41,9 @@
 //! - **6, handoffs** ([`HANDOFFS`], optional): what goes wrong in the handoff into a
 //!   stage, its owner and the touchpoints it breaks.
 //!
+//! - **8, metrics** and **10, reviews** (optional): KPI cards' metrics and the map's
+//!   reviews, laid out as [`super::review_sections`] says.
+//!
 //! New record kinds (a new list beside stages and cards) get a
 //! section of their own. New card fields do too: the flags column holds today's sixteen
 //! presence bits (bits 0–15) and nothing more; bits 16 and above stay zero in format 3 (a
@@ -51,6 +54,7 @@
 //! new enum value or common channel gets the next free wire code, and a format-3 decoder
 //! that meets a code it does not know says the link needs a newer Trailmap.
 
+use super::review_sections;
 use super::wire;
 use crate::model::ids::Id;
 use crate::model::map::{
@@ -480,7 +484,14 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             return err("a section runs past the end of the data");
         }
         let body = &trailer[at..at + len as usize];
-        let known = [MORE_CARD_FIELDS, SCORING, HANDOFFS].contains(&tag);
+        let known = [
+            MORE_CARD_FIELDS,
+            SCORING,
+            HANDOFFS,
+            review_sections::METRICS,
+            review_sections::REVIEWS,
+        ]
+        .contains(&tag);
         if known && seen.contains(&tag) {
             return Err(damaged(format!("the section {tag} appears twice")));
         }
@@ -491,6 +502,10 @@ fn read_sections(trailer: &[u8], map: &mut JourneyMap) -> Read<()> {
             read_handoffs(body, map)?;
         } else if tag == SCORING {
             read_scoring(body, map)?;
+        } else if tag == review_sections::METRICS {
+            review_sections::read_metrics(body, map)?;
+        } else if tag == review_sections::REVIEWS {
+            review_sections::read_reviews(body, map)?;
         } else if is_required(tag) {
             return Err(DecodeError::Newer(format!(
                 "a kind of data this version does not know (section {tag})"
@@ -1157,6 +1172,20 @@ pub fn encode_map_as(map: &JourneyMap, layout: Layout) -> Vec<u8> {
         if !scores.is_empty() {
             append_section(&mut out, SCORING, &scores);
         }
+        for (tag, body) in [
+            (
+                review_sections::METRICS,
+                review_sections::metrics_section(map),
+            ),
+            (
+                review_sections::REVIEWS,
+                review_sections::reviews_section(map),
+            ),
+        ] {
+            if !body.is_empty() {
+                append_section(&mut out, tag, &body);
+            }
+        }
     }
     out
 }
@@ -1387,7 +1416,9 @@ pub(crate) fn without_sections(map: &JourneyMap) -> JourneyMap {
         c.addresses.clear();
         c.status = PlanStatus::Idea;
         c.remeasure.clear();
+        c.metric = None;
     }
+    older.reviews.clear();
     without_scoring(&without_handoffs(&older))
 }
 
@@ -1453,10 +1484,18 @@ mod tests {
         assert_eq!(decode_map(&encode_map(&map)).unwrap(), map);
     }
 
+    /// `map` without metrics and reviews (their sections are tested in
+    /// `review_sections`; a cut between two sections is a valid map without the later).
+    fn without_reviews(mut map: JourneyMap) -> JourneyMap {
+        map.reviews.clear();
+        map.cards.iter_mut().for_each(|c| c.metric = None);
+        map
+    }
+
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
         for layout in LAYOUTS {
-            let map = templates::build("b2b-saas").unwrap();
+            let map = without_reviews(templates::build("b2b-saas").unwrap());
             let bytes = encode_map_as(&map, layout);
             // Format 3 cut exactly between sections is the map without the later ones
             // (each section is optional; scoring comes last); anywhere else, an error.
@@ -1558,7 +1597,7 @@ mod tests {
     fn with_plan() -> JourneyMap {
         use crate::model::formulas::{Confidence, Impact};
         use crate::model::LaneKind;
-        let mut map = templates::build("b2b-saas").unwrap();
+        let mut map = without_reviews(templates::build("b2b-saas").unwrap());
         let kind = |m: &JourneyMap, c: &Card| m.card_kind(c);
         let pains: Vec<Id> = map
             .cards

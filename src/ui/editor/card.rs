@@ -213,6 +213,11 @@ pub fn CardView(
         }
     });
 
+    let metric_meta = (kind == LaneKind::Kpis).then(|| {
+        let metric = Memo::new(move |_| card.with(|c| c.as_ref().and_then(|c| c.metric.clone())));
+        view! { <crate::ui::editor::metric_badge::MetricBadge metric=metric/> }
+    });
+
     let classes = move || {
         let mut c = format!("card kind-{}", kind.key());
         if mot() {
@@ -289,6 +294,7 @@ pub fn CardView(
                 </OwnForm>
             </div>
             {touchpoint_meta}
+            {metric_meta}
             {top_badge}
             <div class="card-actions">
                 <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>

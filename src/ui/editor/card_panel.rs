@@ -116,9 +116,7 @@ pub fn CardPanel(
                 <TextField label="KPI that proves it worked" readonly=ro value=text(|c| &c.kpi) on_input=move |v| set(CardField::Kpi(v))/>
             }.into_any(),
             LaneKind::Kpis => view! {
-                <TextField label="Baseline" readonly=ro value=text(|c| &c.baseline) on_input=move |v| set(CardField::Baseline(v))/>
-                <TextField label="Target" readonly=ro value=text(|c| &c.target) on_input=move |v| set(CardField::Target(v))/>
-                <TextField label="Current" readonly=ro value=text(|c| &c.current) on_input=move |v| set(CardField::Current(v))/>
+                <crate::ui::editor::metric_fields::MetricFields id=id card=card/>
             }.into_any(),
             LaneKind::Actions | LaneKind::Thoughts => ().into_any(),
         };

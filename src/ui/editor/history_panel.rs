@@ -1,7 +1,7 @@
 //! The history of a map: named snapshots ("Q3 review") and automatic backups, to view,
 //! restore (undoable) or delete.
 
-use crate::model::dates::{time_ago, Date};
+use crate::model::dates::time_ago;
 use crate::model::edit::Edit;
 use crate::model::persist::Version;
 use crate::services::workspace::{now, Workspace};
@@ -80,6 +80,81 @@ fn SavedHistory(editor: EditorState, session: SaveSession, workspace: Workspace)
                     <VersionRow version=version refresh=refresh editor=editor session=session workspace=workspace/>
                 </For>
             </ol>
+            <Show when=move || versions.with(|v| !v.is_empty())>
+                <SnapshotCompare versions=versions editor=editor workspace=workspace/>
+            </Show>
+    }
+}
+
+/// The key of "the map as it is now" in the compare pickers.
+const NOW: &str = "";
+
+/// Compare two snapshots (or a snapshot and now): the same list of changes as the
+/// Trends view's compare of two reviews.
+#[component]
+fn SnapshotCompare(
+    versions: Memo<Vec<Version>>,
+    editor: EditorState,
+    workspace: Workspace,
+) -> impl IntoView {
+    let from = RwSignal::new(None::<String>);
+    let to = RwSignal::new(NOW.to_string());
+    let from_key = move || {
+        from.get()
+            .or_else(|| versions.with(|v| v.first().map(|v| v.key.clone())))
+            .unwrap_or_default()
+    };
+    let outcome = RwSignal::new(
+        None::<Result<(crate::model::reviews::ReviewDiff, crate::model::JourneyMap), String>>,
+    );
+    let load = move |key: &str| -> Result<crate::model::JourneyMap, String> {
+        if key == NOW {
+            Ok(editor.with_map_untracked(|m| m.clone()))
+        } else {
+            workspace.load_version(key)
+        }
+    };
+    let compare = move |_| {
+        let result = load(&from_key()).and_then(|a| {
+            let b = load(&to.get_untracked())?;
+            Ok((crate::model::reviews::compare_maps(&a, &b), b))
+        });
+        outcome.set(Some(
+            result.map_err(|e| format!("A version could not be read: {e}.")),
+        ));
+    };
+    let options = move |current: Signal<String>| {
+        let mut list: Vec<(String, String)> =
+            versions.with(|v| v.iter().map(|v| (v.key.clone(), v.name.clone())).collect());
+        list.push((NOW.to_string(), "Now (the map as it is)".to_string()));
+        list.into_iter()
+            .map(|(k, label)| {
+                let k2 = k.clone();
+                view! { <option value=k selected=move || current.get() == k2>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="snapshot-compare" aria-labelledby="snapshot-compare-title" data-testid="snapshot-compare">
+            <h3 id="snapshot-compare-title">"Compare two versions"</h3>
+            <label class="field">
+                <span class="field-label">"From"</span>
+                <select data-testid="snapshot-from" on:change:target=move |ev| from.set(Some(ev.target().value()))>
+                    {move || options(Signal::derive(from_key))}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">"To"</span>
+                <select data-testid="snapshot-to" on:change:target=move |ev| to.set(ev.target().value())>
+                    {move || options(Signal::derive(move || to.get()))}
+                </select>
+            </label>
+            <button type="button" class="button" data-testid="snapshot-compare-button" on:click=compare>"Compare"</button>
+            {move || outcome.get().map(|r| match r {
+                Ok((diff, map)) => view! { <crate::ui::editor::compare_view::DiffList diff=diff map=map/> }.into_any(),
+                Err(e) => view! { <p class="hint" role="alert">{e}</p> }.into_any(),
+            })}
+        </section>
     }
 }
 
@@ -95,7 +170,7 @@ fn VersionRow(
     let toasts = editor.toasts;
     let when = format!(
         "{} ({})",
-        Date::from_unix_ms(version.at),
+        crate::adapters::clock::local_date(version.at),
         time_ago(now(), version.at)
     );
     let size = format!("{:.0} KB", (version.size as f64 / 1024.0).max(1.0));

@@ -1,9 +1,11 @@
 //! The journey map editor, one component per file.
 
+pub mod calculator_panel;
 pub mod card;
 pub mod card_panel;
 pub mod cell;
 pub mod chart_canvas;
+pub mod compare_view;
 pub mod csv_panel;
 pub mod curve_view;
 pub mod drag;
@@ -16,6 +18,8 @@ pub mod kano_view;
 pub mod lane_row;
 pub mod matrix_view;
 pub mod mermaid_panel;
+pub mod metric_badge;
+pub mod metric_fields;
 pub mod page;
 pub mod pain_matrix_view;
 pub mod panel_toggle;
@@ -32,4 +36,6 @@ pub mod stakeholders;
 pub mod state;
 pub mod toolbar;
 pub mod touch_drag;
+pub mod trend_chart;
+pub mod trends_view;
 pub mod value_effort_view;

@@ -18,6 +18,7 @@ use crate::ui::editor::share_panel::SharePanel;
 use crate::ui::editor::stakeholders::StakeholderRegister;
 use crate::ui::editor::state::{EditorState, Panel, View};
 use crate::ui::editor::toolbar::Toolbar;
+use crate::ui::editor::trends_view::TrendsView;
 use leptos::prelude::*;
 
 /// Undo and redo from the keyboard, anywhere on the page (text fields included: their
@@ -64,6 +65,7 @@ pub fn EditorPage(
         View::Stakeholders => view! { <MatrixView/> <StakeholderRegister/> }.into_any(),
         View::Priorities => view! { <PrioritiesView/> }.into_any(),
         View::Plan => view! { <PlanView/> }.into_any(),
+        View::Trends => view! { <TrendsView/> }.into_any(),
     };
     let panel = move || match editor.panel.get() {
         Panel::Closed => ().into_any(),

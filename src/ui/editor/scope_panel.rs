@@ -35,16 +35,14 @@ pub fn ScopePanel() -> impl IntoView {
     });
     let suggested_next = move || {
         scope.with(|s| {
-            Date::parse(&s.last_review).map(|d| d.add_months(s.review_cadence.months()).to_string())
+            Date::parse(&s.last_review)
+                .map(|d| crate::model::reviews::next_review(d, s.review_cadence).to_string())
         })
     };
+    // The adapter gives today's date where the user is; the model does the arithmetic.
     let mark_reviewed = move |_| {
         let today = crate::adapters::clock::today();
-        let months = scope.with_untracked(|s| s.review_cadence.months());
-        editor.apply(Edit::Batch(vec![
-            Edit::SetScope(ScopeField::LastReview(today.to_string())),
-            Edit::SetScope(ScopeField::NextReview(today.add_months(months).to_string())),
-        ]));
+        editor.apply_with(|m| Some(crate::model::reviews::mark_reviewed(m, today)));
     };
     view! {
         <aside class="side-panel" aria-labelledby="panel-title" data-testid="scope-panel">

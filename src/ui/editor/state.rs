@@ -31,6 +31,8 @@ pub enum Part {
     History,
     /// One card's content.
     Card(Id),
+    /// The review list.
+    Reviews,
 }
 
 /// One change trigger per part of the map.
@@ -63,6 +65,7 @@ impl Triggers {
             (touched.stages, Part::Stages),
             (touched.lanes, Part::Lanes),
             (touched.layout, Part::Layout),
+            (touched.reviews, Part::Reviews),
         ];
         for (hit, part) in flags {
             if hit {
@@ -117,6 +120,8 @@ pub enum View {
     Priorities,
     /// Opportunities by RICE and the improvement plan.
     Plan,
+    /// Metrics and emotions across reviews; recording and comparing reviews.
+    Trends,
 }
 
 /// The state of the open map, shared by the editor's components as context.

@@ -55,6 +55,7 @@ pub fn Toolbar(
                     {view_tab(View::Stakeholders, "Stakeholders")}
                     {view_tab(View::Priorities, "Priorities")}
                     {view_tab(View::Plan, "Plan")}
+                    {view_tab(View::Trends, "Trends")}
                 </div>
                 {panel_toggle(Panel::Scope, "Scope")}
                 {panel_toggle(Panel::Personas, "Personas")}

@@ -55,11 +55,23 @@ fn rows(map: &JourneyMap, card: &Card, kind: LaneKind) -> Vec<(&'static str, Str
             ("Deadline", card.deadline.clone()),
             ("KPI that proves it worked", card.kpi.clone()),
         ]),
-        LaneKind::Kpis => out.extend([
-            ("Baseline", card.baseline.clone()),
-            ("Target", card.target.clone()),
-            ("Current", card.current.clone()),
-        ]),
+        LaneKind::Kpis => match &card.metric {
+            Some(m) => {
+                let v = |v: Option<f64>| v.map(|v| m.format(v)).unwrap_or_default();
+                out.extend([
+                    ("Baseline", v(m.baseline)),
+                    ("Target", v(m.target)),
+                    ("Current", v(m.current)),
+                    ("Better is", m.better.label().to_string()),
+                    ("Source", m.source.clone()),
+                ])
+            }
+            None => out.extend([
+                ("Baseline", card.baseline.clone()),
+                ("Target", card.target.clone()),
+                ("Current", card.current.clone()),
+            ]),
+        },
         LaneKind::Actions | LaneKind::Thoughts => {}
     }
     let people: Vec<String> = card

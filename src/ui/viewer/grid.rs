@@ -34,6 +34,15 @@ fn card_view(
                 .then(|| view! { <span class="chip channel">{card.channel.clone()}</span> });
             view! { <div class="card-meta">{emotion}{mot}{channel}</div> }
         });
+    let metric = card.metric.as_ref().map(|m| {
+        let (line, spoken) = crate::ui::editor::metric_badge::describe(m);
+        let bar = m.progress().map(|p| view! {
+            <span class=crate::ui::editor::metric_badge::trend_class(m) role="img" aria-label=spoken>
+                <span class="metric-fill" style=format!("width: {}%", (p.fraction * 100.0).round() as i64)></span>
+            </span>
+        });
+        view! { <div class="metric-badge"><span class="metric-value">{line}</span>{bar}</div> }
+    });
     let quote = (touchpoint && !card.quote.is_empty())
         .then(|| view! { <blockquote class="card-quote">{card.quote.clone()}</blockquote> });
     let text = if card.text.is_empty() {
@@ -47,6 +56,7 @@ fn card_view(
         <li class=format!("card kind-{}", kind.key()) class:is-mot=card.moment_of_truth class:is-selected=selected data-card=id.0.to_string()>
             <p class="card-text-ro">{text}</p>
             {meta}
+            {metric}
             {quote}
             {badge}
             <div class="card-actions">

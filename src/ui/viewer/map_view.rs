@@ -20,6 +20,7 @@ use crate::ui::viewer::matrix::Matrix;
 use crate::ui::viewer::people::PeopleTable;
 use crate::ui::viewer::plan::Plan;
 use crate::ui::viewer::priorities::Priorities;
+use crate::ui::viewer::reviews::Reviews;
 use leptos::prelude::*;
 
 /// Hands the map to the app page, which saves it as a new map and opens it for editing
@@ -130,6 +131,7 @@ pub fn SharedMap(
         View::Stakeholders => view! { <Matrix/> <PeopleTable/> }.into_any(),
         View::Priorities => view! { <Priorities/> }.into_any(),
         View::Plan => view! { <Plan/> }.into_any(),
+        View::Trends => view! { <Reviews/> }.into_any(),
     }
     };
     let panel = move || match viewer.panel.get() {
@@ -160,6 +162,7 @@ pub fn SharedMap(
                         {tab(View::Stakeholders, "Stakeholders")}
                         {tab(View::Priorities, "Priorities")}
                         {tab(View::Plan, "Plan")}
+                        {tab(View::Trends, "Reviews")}
                     </div>
                     <button type="button" class="button" aria-pressed=move || about_open().to_string()
                         on:click=move |_| viewer.panel.set(if about_open() { Panel::Closed } else { Panel::Scope })>"About this map"</button>

@@ -13,6 +13,7 @@ mod matrix;
 mod people;
 mod plan;
 mod priorities;
+mod reviews;
 
 use crate::adapters::share::{decode_in_steps, unlock};
 use crate::model::share::{self, ShareError};
