@@ -66,3 +66,14 @@ pub fn after_press(f: impl FnOnce() + 'static) {
         f();
     }
 }
+
+/// Sends the rest of this pointer's events (moves, release) to the element it went down
+/// on, however far it moves: what a drag needs.
+pub fn capture(ev: &web_sys::PointerEvent) {
+    if let Some(target) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    {
+        let _ = target.set_pointer_capture(ev.pointer_id());
+    }
+}

@@ -692,6 +692,17 @@ pub struct Card {
     pub metric: Option<super::metrics::Metric>,
 }
 
+impl Card {
+    /// The card's text for labels and lists: "(no text yet)" while it is empty.
+    pub fn label(&self) -> String {
+        if self.text.trim().is_empty() {
+            "(no text yet)".into()
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// Where an opportunity stands in the improvement plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

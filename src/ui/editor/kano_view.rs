@@ -12,14 +12,6 @@ use crate::model::{Card, Id, LaneKind};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
-fn name_of(c: &Card) -> String {
-    if c.text.trim().is_empty() {
-        "(no text yet)".into()
-    } else {
-        c.text.clone()
-    }
-}
-
 /// One answer pair's count.
 fn count_cell(
     editor: EditorState,
@@ -79,7 +71,7 @@ fn answers_grid(editor: EditorState, id: Id, name: Memo<String>) -> impl IntoVie
 fn row(editor: EditorState, id: Id) -> impl IntoView {
     let name = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
-            m.card(id).map(name_of).unwrap_or_default()
+            m.card(id).map(Card::label).unwrap_or_default()
         })
     });
     let info = Memo::new(move |_| {

@@ -37,12 +37,7 @@ pub fn MatrixView() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        if let Some(target) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let _ = target.set_pointer_capture(ev.pointer_id());
-        }
+        crate::dom::pointer::capture(&ev);
         selected.set(Some(id));
         let start =
             editor.with_map_untracked(|m| m.stakeholder(id).map(|s| (s.influence, s.interest)));

@@ -10,14 +10,6 @@ use crate::model::{Card, Id, LaneKind, PlanStatus};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
-fn name_of(c: &Card) -> String {
-    if c.text.trim().is_empty() {
-        "(no text yet)".into()
-    } else {
-        c.text.clone()
-    }
-}
-
 /// Sets the status of `id` (one undo step) and keeps keyboard focus on its card.
 fn move_to(editor: EditorState, id: Id, status: PlanStatus, refocus: bool) {
     let same = editor.with_map_untracked(|m| m.card(id).map(|c| c.status == status));
@@ -56,8 +48,14 @@ fn status_at(x: i32, y: i32) -> Option<PlanStatus> {
 fn card_item(editor: EditorState, id: Id, dragging: RwSignal<Option<Id>>) -> impl IntoView {
     let info = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
-            m.card(id)
-                .map(|c| (name_of(c), c.owner.clone(), c.deadline.clone(), c.status))
+            m.card(id).map(|c| {
+                (
+                    Card::label(c),
+                    c.owner.clone(),
+                    c.deadline.clone(),
+                    c.status,
+                )
+            })
         })
     });
     let name = move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
@@ -93,12 +91,7 @@ fn card_item(editor: EditorState, id: Id, dragging: RwSignal<Option<Id>>) -> imp
             return;
         }
         ev.prevent_default();
-        if let Some(target) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let _ = target.set_pointer_capture(ev.pointer_id());
-        }
+        crate::dom::pointer::capture(&ev);
         dragging.set(Some(id));
     };
     let on_up = move |ev: leptos::ev::PointerEvent| {

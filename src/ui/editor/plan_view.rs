@@ -44,15 +44,6 @@ impl Ctx {
     }
 }
 
-/// The card's text for labels ("(no text yet)" while empty).
-fn name_of(c: &Card) -> String {
-    if c.text.trim().is_empty() {
-        "(no text yet)".into()
-    } else {
-        c.text.clone()
-    }
-}
-
 /// A one-line text or date input bound to a card field.
 fn text_cell(
     ctx: Ctx,
@@ -175,7 +166,7 @@ fn pains_cell(ctx: Ctx, id: Id, name: Memo<String>) -> AnyView {
             let names: Vec<String> = linked
                 .get()
                 .iter()
-                .filter_map(|p| m.card(*p).map(name_of))
+                .filter_map(|p| m.card(*p).map(Card::label))
                 .collect();
             if names.is_empty() {
                 "No pain point linked".to_string()
@@ -191,7 +182,7 @@ fn pains_cell(ctx: Ctx, id: Id, name: Memo<String>) -> AnyView {
                     .into_iter()
                     .map(|p| {
                         let stage = m.stage(p.stage).map(|s| s.name.clone()).unwrap_or_default();
-                        (p.id, name_of(p), stage)
+                        (p.id, Card::label(p), stage)
                     })
                     .collect()
             });
@@ -261,7 +252,7 @@ fn name_cells(ctx: Ctx, id: Id, name: Memo<String>) -> AnyView {
 fn name_memo(editor: EditorState, id: Id) -> Memo<String> {
     Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
-            m.card(id).map(name_of).unwrap_or_default()
+            m.card(id).map(Card::label).unwrap_or_default()
         })
     })
 }

@@ -13,14 +13,6 @@ use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
-fn name_of(c: &Card) -> String {
-    if c.text.trim().is_empty() {
-        "(no text yet)".into()
-    } else {
-        c.text.clone()
-    }
-}
-
 /// A 1..10 score input of one opportunity; a bad value is refused with a message.
 fn score_cell(
     editor: EditorState,
@@ -59,7 +51,7 @@ fn score_cell(
 fn row(editor: EditorState, id: Id) -> impl IntoView {
     let name = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
-            m.card(id).map(name_of).unwrap_or_default()
+            m.card(id).map(Card::label).unwrap_or_default()
         })
     });
     let quadrant = move || {
@@ -107,12 +99,7 @@ pub fn ValueEffortView() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        if let Some(target) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let _ = target.set_pointer_capture(ev.pointer_id());
-        }
+        crate::dom::pointer::capture(&ev);
         let start = editor.with_map_untracked(|m| {
             m.card(id)
                 .and_then(|c| Some((c.value_score?, c.effort_score?)))

@@ -18,14 +18,6 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-fn name_of(c: &Card) -> String {
-    if c.text.trim().is_empty() {
-        "(no text yet)".into()
-    } else {
-        c.text.clone()
-    }
-}
-
 /// The opportunity's rank, name (opens its details) and stage.
 fn lead_cells(
     editor: EditorState,
@@ -36,7 +28,7 @@ fn lead_cells(
     let id: Id = c.id;
     view! {
         <td class="rank">{rank.map_or("–".to_string(), |r| r.to_string())}</td>
-        <th scope="row"><button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>{name_of(c)}</button></th>
+        <th scope="row"><button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>{Card::label(c)}</button></th>
         <td>{map.stage(c.stage).map(|s| s.name.clone()).unwrap_or_default()}</td>
     }
 }
@@ -63,7 +55,7 @@ fn rice_row(editor: EditorState, map: &JourneyMap, c: &Card, rank: Option<usize>
     let pains: Vec<String> = c
         .addresses
         .iter()
-        .filter_map(|p| map.card(*p).map(name_of))
+        .filter_map(|p| map.card(*p).map(Card::label))
         .collect();
     view! {
         <tr data-card=c.id.0.to_string()>
