@@ -2,7 +2,10 @@
 //  1. Content-Security-Policy: each page (index.html, edit/, view/) gets a <meta>
 //     policy right after its charset, whose script-src allows the page's inline scripts
 //     by the SHA-256 of their exact text (Trunk's loader of the wasm, the app's redirect
-//     of old share links), computed here from the built HTML, never typed by hand.
+//     of old share links, the static frame's assets/boot.js), and whose style-src allows
+//     its inline style sheet (style/main.css, inlined by Trunk so that the first paint
+//     waits for no second request) the same way; computed here from the built HTML,
+//     never typed by hand.
 //  2. Service worker: assets/sw.template.js becomes sw.js at the site root, with the
 //     list of every file of the build to precache and a version id (a hash of the file
 //     names and contents), so any change to the build is a new version.
@@ -20,13 +23,13 @@ const pages = ['index.html', 'edit/index.html', 'view/index.html'];
 for (const p of pages) if (!fs.existsSync(path.join(dist, p))) fail(`no ${p} in ${dist}: run every Trunk build first (scripts/build.sh)`);
 
 // --- 1. Content-Security-Policy ------------------------------------------------------
-function policy(scriptHashes) {
+function policy(scriptHashes, styleHashes) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trimEnd(),
     // Leptos writes a few style attributes (a card's row span, a tooltip's position);
-    // style elements and sheets still come only from this site.
-    "style-src 'self'",
+    // style sheets come only from this site, or inline with the hash of their text.
+    `style-src 'self' ${styleHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trimEnd(),
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -47,13 +50,16 @@ for (const p of pages) {
     hashes.push(crypto.createHash('sha256').update(m[2], 'utf8').digest('base64'));
   }
   if (!hashes.length) fail(`${p} has no inline script: did Trunk change how it loads the wasm?`);
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)]
+    .map((m) => crypto.createHash('sha256').update(m[1], 'utf8').digest('base64'));
+  if (!styles.length) fail(`${p} has no inline style sheet: is style/main.css still inlined (rel="inline")?`);
   const charset = html.match(/<meta charset="utf-8"\s*\/?>/i);
   if (!charset) fail(`${p} has no <meta charset="utf-8"> to put the policy after`);
   const at = charset.index + charset[0].length;
-  html = `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />${html.slice(at)}`;
+  html = `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy(hashes, styles)}" />${html.slice(at)}`;
   if (html.indexOf('Content-Security-Policy') > html.search(/<script\b/i)) fail(`${p}: the policy must come before the first script`);
   fs.writeFileSync(file, html);
-  console.log(`post-build: ${p}: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
+  console.log(`post-build: ${p}: Content-Security-Policy with ${hashes.length} inline script and ${styles.length} style sheet hash(es)`);
 }
 
 // --- 2. Service worker -----------------------------------------------------------------

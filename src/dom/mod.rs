@@ -1,6 +1,8 @@
-//! DOM helpers shared by the components: pointer state, windowed mounting near the
-//! viewport, and work scheduled after the next paint.
+//! DOM helpers shared by the components: the hand-over from a page's static frame,
+//! pointer state, windowed mounting near the viewport, and work scheduled after the next
+//! paint.
 
+pub mod boot;
 pub mod pointer;
 pub mod schedule;
 pub mod visible;

@@ -31,10 +31,7 @@ pub fn start() {
         to_editor();
         return;
     }
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(ListPage);
+    crate::dom::boot::hand_over(|| leptos::mount::mount_to_body(ListPage));
     crate::ui::update_prompt::mount("sw.js");
 }
 

@@ -23,9 +23,6 @@ pub mod viewer;
 /// the site working offline (at the site's root), with its update prompt.
 pub fn start() {
     crash::install_panic_hook();
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    crate::dom::boot::hand_over(|| leptos::mount::mount_to_body(app::App));
     update_prompt::mount("../sw.js");
 }

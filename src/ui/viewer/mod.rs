@@ -23,14 +23,11 @@ use crate::ui::header::Header;
 use crate::ui::toast::{ToastArea, Toasts};
 use leptos::prelude::*;
 
-/// Installs the panic hook, removes the static frame of `view/index.html` and mounts the
-/// viewer in its place.
+/// Installs the panic hook and mounts the viewer in place of the static frame of
+/// `view/index.html` (the same header, and the same title where the link carries it).
 pub fn start() {
     crate::ui::crash::install_panic_hook();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(Viewer);
+    crate::dom::boot::hand_over(|| leptos::mount::mount_to_body(Viewer));
     crate::ui::update_prompt::mount("../sw.js");
 }
 
