@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod banner;
+pub mod chart_table;
 pub mod copy_in;
 pub mod crash;
 pub mod editor;

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 /// A chart on a canvas.
 pub struct ChartCanvas<L: Send + Sync + 'static> {
@@ -37,7 +36,8 @@ impl<L: Send + Sync + 'static> Copy for ChartCanvas<L> {}
 /// Sets up a chart canvas. `draw` gets the drawing area and the device pixel ratio; the
 /// signals it reads decide when the chart is redrawn.
 pub fn use_chart_canvas<L: Default + Send + Sync + 'static>(
-    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, f64) -> Result<L, ChartError> + 'static,
+    draw: impl Fn(&DrawingArea<crate::adapters::canvas::Canvas, Shift>, f64) -> Result<L, ChartError>
+        + 'static,
 ) -> ChartCanvas<L> {
     let wrap = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();

@@ -4,6 +4,7 @@
 
 use crate::charts::curve::{curve_rows, curve_svg, draw_emotion_curve, CurveOptions};
 use crate::model::Id;
+use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
@@ -137,17 +138,14 @@ pub fn CurveView() -> impl IntoView {
                     on:pointermove=on_move on:pointerleave=move |_| hover.set(None) on:click=on_click></canvas>
                 {tooltip}
             </div>
-            <details class="chart-table">
-                <summary>"Show the data as a table"</summary>
-                <table>
-                    <thead><tr><th scope="col">"Stage"</th><th scope="col">"Touchpoint"</th><th scope="col">"Channel"</th><th scope="col">"Stakeholders"</th><th scope="col">"Emotion"</th><th scope="col">"To-be"</th><th scope="col">"Moment of truth"</th><th scope="col">"Customer's words"</th></tr></thead>
-                    <tbody>
-                        {move || rows.get().into_iter().map(|r| view! {
-                            <tr><td>{r.stage}</td><td>{r.touchpoint}</td><td>{r.channel}</td><td>{r.stakeholders}</td><td>{r.emotion}</td><td>{r.to_be}</td><td>{if r.moment_of_truth { "Yes" } else { "" }}</td><td>{r.quote}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartTable>
+                <thead><tr><th scope="col">"Stage"</th><th scope="col">"Touchpoint"</th><th scope="col">"Channel"</th><th scope="col">"Stakeholders"</th><th scope="col">"Emotion"</th><th scope="col">"To-be"</th><th scope="col">"Moment of truth"</th><th scope="col">"Customer's words"</th></tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| view! {
+                        <tr><td>{r.stage}</td><td>{r.touchpoint}</td><td>{r.channel}</td><td>{r.stakeholders}</td><td>{r.emotion}</td><td>{r.to_be}</td><td>{if r.moment_of_truth { "Yes" } else { "" }}</td><td>{r.quote}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </ChartTable>
         </section>
     }
 }

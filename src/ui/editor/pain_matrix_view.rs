@@ -5,6 +5,7 @@
 use crate::charts::pain_matrix::{draw_pain_matrix, pain_matrix_svg, PainMatrixOptions};
 use crate::model::pain_matrix::{place, PainAxes, QUADRANT_RULE};
 use crate::model::Id;
+use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::priorities_view::PainRanking;
 use crate::ui::editor::state::{EditorState, Panel, Part};
@@ -149,10 +150,7 @@ pub fn PainMatrixView() -> impl IntoView {
                     on:pointermove=on_move on:pointerleave=move |_| hover.set(None) on:click=on_click></canvas>
                 {tooltip}
             </div>
-            <details class="chart-table">
-                <summary>"Show the data as a table"</summary>
-                <table>{rows}</table>
-            </details>
+            <ChartTable>{rows}</ChartTable>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! SVG export and the same data as a table.
 
 use crate::charts::trends::{draw_trends, height_for, trends_svg, TrendOptions, TrendPanel};
+use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::EditorState;
 use leptos::prelude::*;
@@ -112,13 +113,10 @@ pub fn TrendChart(
                     data-points=move || panels.with(|p| p.iter().map(|p| p.points.len()).sum::<usize>().to_string())></canvas>
             </div>
             <Show when=move || panels.with(|p| !p.is_empty())>
-                <details class="chart-table">
-                    <summary>"Show the data as a table"</summary>
-                    <table>
-                        <thead><tr><th scope="col">"Series"</th><th scope="col">"Values"</th><th scope="col">"Target"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </details>
+                <ChartTable>
+                    <thead><tr><th scope="col">"Series"</th><th scope="col">"Values"</th><th scope="col">"Target"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </ChartTable>
             </Show>
         </section>
     }
