@@ -171,6 +171,56 @@ pub fn generated_map(
     map
 }
 
+/// Adds pain points and opportunities to `map`, spread over its stages, until it holds
+/// `pains` and `opportunities` of them (the Priorities benchmark's map): the new pains
+/// scored 1–5 but every seventh left unscored, with evidence; the new opportunities with
+/// plan data from [`add_plan`] (which fills the existing ones too).
+pub fn add_priorities(map: &mut JourneyMap, pains: usize, opportunities: usize, seed: u64) {
+    let mut rng = SplitMix::new(seed);
+    let stage_ids: Vec<_> = map.stages.iter().map(|s| s.id).collect();
+    if stage_ids.is_empty() {
+        return;
+    }
+    for (kind, wanted) in [
+        (LaneKind::PainPoints, pains),
+        (LaneKind::Opportunities, opportunities),
+    ] {
+        let Some(lane) = map.lane_of_kind(kind) else {
+            continue;
+        };
+        let have = map.cards.iter().filter(|c| c.lane == lane).count();
+        for i in have..wanted {
+            let id = map.new_id();
+            let s = |rng: &mut SplitMix| Some(rng.below(5) as u8 + 1);
+            let scores = if kind == LaneKind::PainPoints && i % 7 != 0 {
+                PainScores {
+                    magnitude: s(&mut rng),
+                    severity: s(&mut rng),
+                    frequency: s(&mut rng),
+                    business_impact: s(&mut rng),
+                    effort: s(&mut rng),
+                }
+            } else {
+                PainScores::default()
+            };
+            map.cards.push(Card {
+                id,
+                stage: stage_ids[i % stage_ids.len()],
+                lane,
+                text: sentence(&mut rng, 5),
+                evidence: if kind == LaneKind::PainPoints {
+                    sentence(&mut rng, 8)
+                } else {
+                    String::new()
+                },
+                scores,
+                ..Card::default()
+            });
+        }
+    }
+    add_plan(map, seed);
+}
+
 /// Fills every opportunity of `map` with plan data: RICE inputs (some left blank), a link
 /// to the pain points of its stage, a status, an owner, a deadline, and now and then a
 /// re-measure date of its own.
@@ -285,6 +335,30 @@ mod tests {
         assert!(!crate::model::opportunities::rank(&planned)
             .ranked
             .is_empty());
+    }
+
+    #[test]
+    fn the_priorities_map_has_the_pains_and_opportunities_asked_for() {
+        let mut map = generated_map(12, 8, 400, 1);
+        add_priorities(&mut map, 100, 60, 5);
+        assert!(is_valid(&map));
+        let count = |kind| {
+            map.cards
+                .iter()
+                .filter(|c| map.card_kind(c) == Some(kind))
+                .count()
+        };
+        assert_eq!(count(LaneKind::PainPoints), 100);
+        assert_eq!(count(LaneKind::Opportunities), 60);
+        assert_eq!(map.touchpoints().len(), 400);
+        let ranking = crate::model::priorities::rank(&map);
+        assert_eq!(ranking.ranked.len() + ranking.unscored.len(), 100);
+        assert!(!ranking.unscored.is_empty());
+        let opportunities = crate::model::opportunities::rank(&map);
+        assert_eq!(
+            opportunities.ranked.len() + opportunities.unscored.len(),
+            60
+        );
     }
 
     #[test]

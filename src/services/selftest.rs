@@ -4,6 +4,13 @@
 //! - `crash`: panics on purpose (the crash panel's test);
 //! - `large-map`: stores a generated map of 12 stages, 8 stakeholders and 400 touchpoints
 //!   as `bench-large` and opens it (the editor benchmark);
+//! - `priorities-map`: the same map with 100 pain points (some unscored) and 60
+//!   opportunities with plan data, stored as `bench-priorities` and opened (the
+//!   Priorities benchmark);
+//! - `trends-bench`: on a map of 12 reviews × 40 metrics × 400 touchpoints, times the
+//!   Trends view's charts drawn on a canvas, the compare of two reviews (and of a review
+//!   with now), and gives the share link's size with 0 and 12 reviews (the trends
+//!   benchmark);
 //! - `storage-bench`: times saving and loading a ~1 MB map in localStorage and prints
 //!   the figures as JSON (the storage benchmark);
 //! - `save-cost-bench`: times saving a ~100 KB map with no other map stored and with 49
@@ -27,6 +34,8 @@ use leptos::prelude::*;
 
 /// Id the editor benchmark's map is stored under.
 pub const LARGE_MAP_ID: &str = "bench-large";
+/// Id the Priorities benchmark's map is stored under.
+pub const PRIORITIES_MAP_ID: &str = "bench-priorities";
 
 fn performance_now() -> f64 {
     web_sys::window()
@@ -289,7 +298,7 @@ fn chart_bench(runs: usize) -> String {
     }
     let time = |size: CanvasSize,
                 draw: &dyn Fn(
-        &plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+        &plotters::drawing::DrawingArea<crate::adapters::canvas::Canvas, plotters::coord::Shift>,
     )| {
         let mut times = Vec::new();
         // One untimed draw first: sizing the canvas's backing store is not a redraw.
@@ -419,28 +428,114 @@ fn bench_page(title: &'static str, bench: impl FnOnce() -> String + 'static) -> 
     .into_any()
 }
 
+/// Stores a generated map under `id` and opens it, as a user would from the map list.
+fn store_and_open(id: &'static str, map: crate::model::JourneyMap) -> AnyView {
+    let workspace = expect_context::<Workspace>();
+    match workspace.save_force(id, &map) {
+        Ok(_) => {
+            replace(&Route::MapList);
+            let _ = window()
+                .location()
+                .set_hash(&Route::Map(id.into()).to_hash());
+            view! { <p>"Opening the generated map…"</p> }.into_any()
+        }
+        Err(e) => view! { <p data-testid="bench-result">{format!("{{\"error\":\"{e}\"}}")}</p> }
+            .into_any(),
+    }
+}
+
+/// Times the Trends view's work on a map of 12 reviews × 40 metrics × 400 touchpoints:
+/// each chart drawn on a canvas at the view's width (1200 CSS px, three panels a row),
+/// the compare of the first and last review and of the last review with now (its
+/// capture included); and the share link's length with no review and with 12.
+fn trends_bench(runs: usize) -> String {
+    use crate::adapters::canvas::{backend, CanvasSize};
+    use crate::charts::trends::{
+        draw_trends, height_for, metric_panels, remeasured_panels, stage_panels, TrendOptions,
+    };
+    use crate::model::generate::{add_plan, add_reviews};
+    use crate::model::{dates::Date, reviews, share};
+    use plotters::prelude::IntoDrawingArea;
+    use wasm_bindgen::JsCast;
+
+    let Some(canvas) = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return "{\"error\":\"no canvas\"}".into();
+    };
+    let mut map = generated_map(12, 8, 400, 7);
+    add_plan(&mut map, 3);
+    let mut bare = map.clone();
+    add_reviews(&mut map, 40, 12, 11);
+    bare.cards.clone_from(&map.cards);
+    bare.reviews.clear();
+    let time = |f: &dyn Fn()| {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t0 = performance_now();
+            f();
+            times.push(performance_now() - t0);
+        }
+        median_p95(times)
+    };
+    let mut charts = Vec::new();
+    for (name, panels) in [
+        ("metrics", metric_panels(&map, true)),
+        ("stages", stage_panels(&map)),
+        ("remeasured", remeasured_panels(&map)),
+    ] {
+        let size = CanvasSize {
+            width: 1200,
+            height: height_for(panels.len(), 3),
+            dpr: 1.0,
+        };
+        let draw = || {
+            if let Some(back) = backend(&canvas, size) {
+                let _ = draw_trends(&back.into_drawing_area(), &panels, &TrendOptions::default());
+            }
+        };
+        draw(); // sizing the canvas's backing store is not a redraw
+        let (median, p95) = time(&draw);
+        charts.push(format!(
+            "{{\"name\":\"{name}\",\"panels\":{},\"height\":{},\"median_ms\":{median:.2},\"p95_ms\":{p95:.2}}}",
+            panels.len(),
+            size.height
+        ));
+    }
+    let (first, last) = (&map.reviews[0], &map.reviews[map.reviews.len() - 1]);
+    let (compare, compare_p95) = time(&|| {
+        let _ = reviews::diff(first, last, &[&map]);
+    });
+    let Some(today) = Date::parse("2027-06-30") else {
+        return "{\"error\":\"date\"}".into();
+    };
+    let (with_now, _) = time(&|| {
+        let now = reviews::capture(&map, today, "");
+        let _ = reviews::diff(last, &now, &[&map]);
+    });
+    let (bytes_0, bytes_12) = (share::encode(&bare).len(), share::encode(&map).len());
+    format!(
+        "{{\"runs\":{runs},\"reviews\":{},\"metrics\":40,\"touchpoints\":{},\"charts\":[{}],\"compare_median_ms\":{compare:.3},\"compare_p95_ms\":{compare_p95:.3},\"compare_now_median_ms\":{with_now:.3},\"link_chars_no_review\":{bytes_0},\"link_chars_12_reviews\":{bytes_12}}}",
+        map.reviews.len(),
+        map.touchpoints().len(),
+        charts.join(",")
+    )
+}
+
 /// A self-test page.
 #[component]
 pub fn SelfTestPage(name: String) -> impl IntoView {
     match name.as_str() {
         "crash" => panic!("self-test: a deliberate crash to check the crash panel"),
-        "large-map" => {
-            let workspace = expect_context::<Workspace>();
-            let map = generated_map(12, 8, 400, 1);
-            match workspace.save_force(LARGE_MAP_ID, &map) {
-                Ok(_) => {
-                    replace(&Route::MapList);
-                    let _ = window()
-                        .location()
-                        .set_hash(&Route::Map(LARGE_MAP_ID.into()).to_hash());
-                    view! { <p>"Opening the generated map…"</p> }.into_any()
-                }
-                Err(e) => {
-                    view! { <p data-testid="bench-result">{format!("{{\"error\":\"{e}\"}}")}</p> }
-                        .into_any()
-                }
-            }
+        "large-map" => store_and_open(LARGE_MAP_ID, generated_map(12, 8, 400, 1)),
+        "priorities-map" => {
+            let mut map = generated_map(12, 8, 400, 1);
+            crate::model::generate::add_priorities(&mut map, 100, 60, 5);
+            store_and_open(PRIORITIES_MAP_ID, map)
         }
+        "trends-bench" => bench_page("Trends benchmark", || trends_bench(21)),
         "storage-bench" => bench_page("Storage benchmark", || storage_bench(21)),
         "save-cost-bench" => {
             let result = RwSignal::new(String::new());

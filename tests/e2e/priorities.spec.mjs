@@ -28,6 +28,9 @@ test('the top three move on the map as scores change', async ({ page }) => {
     await page.getByLabel(`${field} of “${fourth}”`).fill('5');
   }
   await page.getByLabel(`Effort of “${fourth}”`).fill('1');
+  // Ranked as typed; Enter (or leaving the tables) puts the rows in the new order.
+  await expect(rows(page).nth(3).locator('.rank')).toHaveText('Top 1');
+  await page.getByLabel(`Effort of “${fourth}”`).press('Enter');
   await expect(rows(page).nth(0).locator('th')).toHaveText(fourth);
   await expect(rows(page).nth(0).locator('.impact')).toHaveText('625');
   await expect(rows(page).nth(1).locator('th')).toHaveText(first);
@@ -45,6 +48,28 @@ test('the top three move on the map as scores change', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await page.getByRole('tab', { name: 'Priorities' }).click();
   await expect(page.getByLabel(`Effort of “${fourth}”`)).not.toHaveValue('1');
+});
+
+test('a row stays under the keyboard while its scores are typed, and takes its new place on Enter with the focus kept', async ({ page }) => {
+  await openSamplePriorities(page);
+  const name = await pain(rows(page).nth(0));
+  await page.getByLabel(`Magnitude of “${name}”`).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  // Ranked live, in place: the rank says it is no longer first, the row has not moved,
+  // not even when Tab goes on to the next score.
+  await expect(rows(page).nth(0).locator('.rank')).not.toHaveText('Top 1');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(`Severity of “${name}”`)).toBeFocused();
+  await expect(rows(page).nth(0).locator('th')).toHaveText(name);
+  // Enter: the row moves, and the keyboard stays with it.
+  await page.keyboard.press('Enter');
+  await expect(rows(page).nth(0).locator('th')).not.toHaveText(name);
+  await expect(page.getByLabel(`Severity of “${name}”`)).toBeFocused();
+  // Leaving the tables re-sorts too.
+  await page.getByLabel(`Magnitude of “${name}”`).fill('5');
+  await page.getByRole('tab', { name: 'Priorities' }).focus();
+  await expect(rows(page).nth(0).locator('th')).toHaveText(name);
 });
 
 test('a score that is not 1 to 5 is refused with a message and changes nothing', async ({ page }) => {

@@ -41,14 +41,48 @@ impl PainRanking {
     }
 }
 
+/// When the tables take the ranking's order: a row stays under the user's typing and
+/// tabbing (its rank and impact change as they type) and moves on Enter, keeping the
+/// focus, or when the focus leaves the tables. A row moved while the keyboard is in it
+/// would lose the focus; moving one at every key also cost most of the key's frame on a
+/// big map (the keyed list moves the rows between; Priorities benchmark).
+#[derive(Clone, Copy)]
+struct Order {
+    /// A score box holds typing not yet committed.
+    typing: RwSignal<bool>,
+    /// Bumped at each commit: the tables take the live order.
+    resort: RwSignal<u32>,
+}
+
+impl Order {
+    /// Enter in a score box: the row may move, the box keeps the focus.
+    fn commit_here(self) {
+        self.typing.set(false);
+        crate::dom::focus::keep(|| self.resort.update(|n| *n += 1));
+    }
+
+    /// The focus has left the tables: nothing to keep.
+    fn commit(self) {
+        self.typing.set(false);
+        self.resort.update(|n| *n += 1);
+    }
+}
+
 /// One score cell: a number box that refuses what is not a score, saying why.
-fn score_cell(editor: EditorState, id: Id, score: Score, pain: Signal<String>) -> impl IntoView {
+fn score_cell(
+    editor: EditorState,
+    order: Order,
+    id: Id,
+    score: Score,
+    pain: Signal<String>,
+) -> impl IntoView {
     let (heading, get, put) = score;
     let error = RwSignal::new(None::<&'static str>);
     let value = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| m.card(id).and_then(|c| get(&c.scores)))
     });
     let on_input = move |ev: leptos::ev::Event| {
+        order.typing.set(true);
         let text = event_target_value(&ev);
         match priorities::parse_score(&text) {
             Ok(v) => {
@@ -73,6 +107,7 @@ fn score_cell(editor: EditorState, id: Id, score: Score, pain: Signal<String>) -
                 readonly=editor.read_only
                 prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
                 on:input=on_input
+                on:keydown=move |ev| if ev.key() == "Enter" { order.commit_here() }
                 on:blur=move |_| editor.seal()/>
             <span class="error-text" id=error_id role="status">{move || error.get()}</span>
         </td>
@@ -86,6 +121,7 @@ struct Unaddressed(Memo<Vec<Id>>);
 /// One pain point's row.
 fn pain_row(
     editor: EditorState,
+    order: Order,
     ranking: PainRanking,
     unaddressed: Unaddressed,
     id: Id,
@@ -108,7 +144,7 @@ fn pain_row(
     });
     let top = move || ranked.get().is_some_and(|r| r.rank <= priorities::TOP);
     let cells = SCORES
-        .map(|s| score_cell(editor, id, s, text))
+        .map(|s| score_cell(editor, order, id, s, text))
         .into_iter()
         .collect_view();
     view! {
@@ -136,6 +172,7 @@ fn pain_row(
 /// both tables share one keyed list (each `<For>` costs its own copy of the list code).
 fn pains_table(
     editor: EditorState,
+    order: Order,
     ranking: PainRanking,
     unaddressed: Unaddressed,
     ids: Memo<Vec<Id>>,
@@ -152,7 +189,7 @@ fn pains_table(
                     <th scope="col">"Impact"</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, ranking, unaddressed, id)}</For>
+                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, order, ranking, unaddressed, id)}</For>
                 </tbody>
             </table>
         </div>
@@ -164,12 +201,35 @@ fn pains_table(
 pub fn PrioritiesView() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let ranking = expect_context::<PainRanking>();
-    let ranked = Memo::new(move |_| {
-        ranking
-            .0
-            .with(|r| r.ranked.iter().map(|x| x.card).collect::<Vec<_>>())
+    let order = Order {
+        typing: RwSignal::new(false),
+        resort: RwSignal::new(0),
+    };
+    // The two tables' rows: the live ranking, except while a score is being typed, when
+    // the same pains keep the places they had (a pain added or removed elsewhere shows
+    // at once).
+    let shown = Memo::new(move |before: Option<&(Vec<Id>, Vec<Id>)>| {
+        order.resort.track();
+        let live = ranking.0.with(|r| {
+            (
+                r.ranked.iter().map(|x| x.card).collect::<Vec<_>>(),
+                r.unscored.clone(),
+            )
+        });
+        let members = |(a, b): &(Vec<Id>, Vec<Id>)| {
+            let mut all: Vec<Id> = a.iter().chain(b).copied().collect();
+            all.sort();
+            all
+        };
+        match before {
+            Some(before) if order.typing.get_untracked() && members(before) == members(&live) => {
+                before.clone()
+            }
+            _ => live,
+        }
     });
-    let unscored = Memo::new(move |_| ranking.0.with(|r| r.unscored.clone()));
+    let ranked = Memo::new(move |_| shown.with(|s| s.0.clone()));
+    let unscored = Memo::new(move |_| shown.with(|s| s.1.clone()));
     let unaddressed = Unaddressed(Memo::new(move |_| {
         editor.read(Part::Any, opportunities::pains_without_opportunity)
     }));
@@ -184,6 +244,7 @@ pub fn PrioritiesView() -> impl IntoView {
         let scored = (!ranked.with(Vec::is_empty)).then(|| {
             pains_table(
                 editor,
+                order,
                 ranking,
                 unaddressed,
                 ranked,
@@ -195,7 +256,7 @@ pub fn PrioritiesView() -> impl IntoView {
             view! {
                 <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
                 <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
-                {pains_table(editor, ranking, unaddressed, unscored, "Pain points not scored yet", "unscored-pains")}
+                {pains_table(editor, order, ranking, unaddressed, unscored, "Pain points not scored yet", "unscored-pains")}
             }
         });
         view! { {scored}{waiting}<PainMatrixView/> }.into_any()
@@ -209,7 +270,15 @@ pub fn PrioritiesView() -> impl IntoView {
         )
     });
     view! {
-        <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities">
+        <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities"
+            on:focusout=move |ev: leptos::ev::FocusEvent| {
+                use wasm_bindgen::JsCast;
+                let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let here = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                if here.is_some_and(|s| !s.contains(inside.as_ref())) {
+                    order.commit();
+                }
+            }>
             <h2 id="priorities-title">"Priorities: pain points by impact"</h2>
             <p class="rule" data-testid="priority-rule">{priorities::RULE}</p>
             {move || { shape.track(); untrack(body) }}

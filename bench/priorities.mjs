@@ -1,0 +1,120 @@
+// Priorities benchmark (figures, not a test; issue 12). In Debian's Chromium with the
+// release build (self-test pages on), a generated map of 12 stages, 400 touchpoints,
+// 100 pain points (some unscored) and 60 opportunities with plan data:
+//  - open: a click on the Priorities tab (from the Map view) until the frame after it has
+//    been drawn;
+//  - re-rank: a score typed into the ranked table (a pain near the middle, its magnitude
+//    alternating between 1 and 5, so it moves up and down the ranking) until the frame
+//    after it has been drawn.
+// Each is split into the page's work: handling the event (the app's handlers and the
+// reactive updates they trigger, from the first listener to the last) and the frame
+// after it (from its animation-frame callbacks through style, layout and paint), which
+// together must fit in one frame: target ≤ 16 ms. Also Event Timing (what INP uses):
+// how many of the typed scores took more than 16 ms from key to next paint (including
+// the wait for the next vsync, which the page does not control). Medians of RUNS runs.
+//   node bench/priorities.mjs   (after scripts/bench.sh has built dist-selftest/)
+import { startApp } from './lib.mjs';
+
+const RUNS = Number(process.env.RUNS || 15);
+const EDITS = Number(process.env.EDITS || 40);
+const { browser, base, close } = await startApp();
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}edit/#/selftest/priorities-map`);
+  await page.waitForURL(/#\/map\/bench-priorities/);
+  await page.locator('li.card').first().waitFor();
+  await page.waitForTimeout(500);
+  // For experiments: extra CSS injected into the page (e.g. CSS=".chart-canvas{display:none}").
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+  // The probe: the first listener of an event type (capture, on window) starts the clock
+  // and asks for the next frame; the last (bubble, on window, added after the app's
+  // delegated listeners) stops the handling clock. Each event's figures land in __probe.
+  await page.evaluate(() => {
+    window.__probe = [];
+    window.__watch = (type) => {
+      let current = null;
+      addEventListener(type, () => {
+        current = { type, t0: performance.now() };
+        const c = current;
+        requestAnimationFrame(() => {
+          c.raf = performance.now();
+          setTimeout(() => { c.drawn = performance.now(); window.__probe.push(c); }, 0);
+        });
+      }, true);
+      addEventListener(type, () => { if (current) current.handled = performance.now(); });
+    };
+    window.__watch('click');
+    window.__watch('input');
+    window.__slow = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') window.__slow.push({ at: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  const take = async (type) => {
+    await page.waitForFunction((type) => window.__probe.some((p) => p.type === type), type);
+    return page.evaluate((type) => {
+      const i = window.__probe.findIndex((p) => p.type === type);
+      const [p] = window.__probe.splice(i, 1);
+      window.__probe = [];
+      return { handling: p.handled - p.t0, frame: p.drawn - p.raf, total: p.drawn - p.t0 };
+    }, type);
+  };
+  const tab = (name) => page.getByRole('tab', { name, exact: true });
+
+  const opens = [];
+  for (let r = 0; r < RUNS; r++) {
+    await tab('Map').click();
+    await page.locator('li.card').first().waitFor();
+    await page.waitForTimeout(400);
+    await page.evaluate(() => { window.__probe = []; });
+    await tab('Priorities').click();
+    opens.push(await take('click'));
+    await page.getByTestId('ranked-pains').waitFor();
+  }
+  const rows = await page.locator('[data-testid=ranked-pains] tbody tr').count();
+  const unscored = await page.locator('[data-testid=unscored-pains] tbody tr').count();
+
+  // A pain near the middle of the ranking: its magnitude flips between 1 and 5.
+  const box = page.locator('[data-testid=ranked-pains] tbody tr').nth(Math.floor(rows / 2)).locator('td.score input').first();
+  const card = await page.locator('[data-testid=ranked-pains] tbody tr').nth(Math.floor(rows / 2)).getAttribute('data-card');
+  const mine = page.locator(`[data-testid=ranked-pains] tr[data-card="${card}"] td.score input`).first();
+  await box.click();
+  const edits = [];
+  const ranks = new Set();
+  await page.evaluate(() => { window.__slow = []; });
+  let over = 0;
+  for (let i = 0; i < EDITS; i++) {
+    await mine.focus();
+    await page.keyboard.press('Control+A');
+    await page.evaluate(() => { window.__probe = []; window.__from = performance.now(); });
+    await page.keyboard.press(i % 2 ? '1' : '5');
+    edits.push(await take('input'));
+    await page.waitForTimeout(100);
+    // The digit's keydown only (entries arrive late: the Control+A before it is older).
+    over += await page.evaluate(() => window.__slow.filter((e) => e.at >= window.__from && e.duration > 16).length);
+    ranks.add(await page.locator(`[data-testid=ranked-pains] tr[data-card="${card}"] td.rank`).textContent());
+    await page.waitForTimeout(50);
+  }
+
+  const show = (xs, k) => `median ${ms(median(xs.map((x) => x[k])))}, p95 ${ms(p95(xs.map((x) => x[k])))}`;
+  const line = (name, xs) => {
+    const work = xs.map((x) => x.handling + x.frame);
+    console.log(`${name}: page work (handling + frame) median ${ms(median(work))}, p95 ${ms(p95(work))}   target ≤ 16 ms (one frame)`);
+    console.log(`    handling ${show(xs, 'handling')}; frame ${show(xs, 'frame')}; event → frame drawn, vsync wait included: ${show(xs, 'total')}`);
+  };
+  console.log(`Priorities benchmark: generated map, 12 stages, 400 touchpoints, ${rows} ranked + ${unscored} unscored pain points, 60 opportunities; ${RUNS} opens, ${EDITS} score edits`);
+  line(`open the Priorities view (${RUNS} runs)`, opens);
+  line(`re-rank after one score edit (${EDITS} edits; the pain moved between ranks ${[...ranks].join(' and ')})`, edits);
+  console.log(`    Event Timing, key → next paint (vsync wait included): ${over} of ${EDITS} typed scores over 16 ms`);
+  if (errors.length) console.log('console errors:', errors);
+} finally {
+  await close();
+}
