@@ -233,6 +233,58 @@ impl Ranking {
     }
 }
 
+/// Every opportunity in the order of the map's chosen prioritisation (what the shared
+/// view lists first): by RICE score; by value–effort quadrant (quick wins first), then
+/// value (high first) and effort (low first); or by Kano category in its usual order
+/// (must-be first). Ties, and the opportunities the method cannot place yet, keep the
+/// journey's order, the unplaced ones last.
+pub fn order_by(map: &JourneyMap, by: crate::model::Prioritisation) -> Vec<Id> {
+    use crate::model::Prioritisation;
+    /// Where a method places a card (group, then two tie-breakers); `None`: not yet.
+    type Place = Option<(usize, i64, i64)>;
+    let cards = cards_in_journey_order(map, LaneKind::Opportunities);
+    let mut keyed: Vec<(Place, Id)> = match by {
+        Prioritisation::Rice => {
+            let r = rank(map);
+            return r.ranked.iter().map(|x| x.card).chain(r.unscored).collect();
+        }
+        Prioritisation::ValueEffort => cards
+            .iter()
+            .map(|c| {
+                let key = match (
+                    crate::model::value_effort::quadrant_of(c),
+                    c.value_score,
+                    c.effort_score,
+                ) {
+                    (Some(q), Some(v), Some(e)) => Some((
+                        crate::model::value_effort::ValueEffortQuadrant::ALL
+                            .iter()
+                            .position(|x| *x == q)
+                            .unwrap_or(usize::MAX),
+                        -i64::from(v),
+                        i64::from(e),
+                    )),
+                    _ => None,
+                };
+                (key, c.id)
+            })
+            .collect(),
+        Prioritisation::Kano => cards
+            .iter()
+            .map(|c| {
+                let key = crate::model::kano::category(c).map(|(k, _)| {
+                    let at = formulas::KanoCategory::ALL.iter().position(|x| *x == k);
+                    (at.unwrap_or(usize::MAX), 0, 0)
+                });
+                (key, c.id)
+            })
+            .collect(),
+    };
+    // Stable: equal keys keep the journey's order; None sorts after every Some.
+    keyed.sort_by_key(|(key, _)| (key.is_none(), *key));
+    keyed.into_iter().map(|(_, id)| id).collect()
+}
+
 /// Ranks the opportunities of `map` by RICE (see the module's rule).
 pub fn rank(map: &JourneyMap) -> Ranking {
     let mut scored: Vec<(usize, &Card, f64)> = Vec::new();
@@ -548,6 +600,56 @@ pub fn owners(map: &JourneyMap) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_prioritisation_orders_all_opportunities_best_first() {
+        use crate::model::value_effort::quadrant_of;
+        use crate::model::Prioritisation;
+        for t in crate::model::templates::TEMPLATES {
+            let map = crate::model::templates::build(t.key).unwrap();
+            let mut all: Vec<Id> = cards_in_journey_order(&map, LaneKind::Opportunities)
+                .iter()
+                .map(|c| c.id)
+                .collect();
+            all.sort();
+            for by in Prioritisation::ALL {
+                let order = order_by(&map, by);
+                let mut same = order.clone();
+                same.sort();
+                assert_eq!(same, all, "{} by {by:?}: a permutation", t.key);
+            }
+            let ve: Vec<_> = order_by(&map, Prioritisation::ValueEffort)
+                .iter()
+                .map(|id| {
+                    quadrant_of(map.card(*id).unwrap()).map(|q| {
+                        crate::model::value_effort::ValueEffortQuadrant::ALL
+                            .iter()
+                            .position(|x| *x == q)
+                    })
+                })
+                .collect();
+            let placed: Vec<_> = ve.iter().take_while(|q| q.is_some()).collect();
+            assert!(
+                ve[placed.len()..].iter().all(Option::is_none),
+                "unplaced last"
+            );
+            assert!(
+                placed.windows(2).all(|w| w[0] <= w[1]),
+                "{}: quick wins first",
+                t.key
+            );
+            let kano: Vec<_> = order_by(&map, Prioritisation::Kano)
+                .iter()
+                .filter_map(|id| crate::model::kano::category(map.card(*id).unwrap()))
+                .map(|(k, _)| formulas::KanoCategory::ALL.iter().position(|x| *x == k))
+                .collect();
+            assert!(
+                kano.windows(2).all(|w| w[0] <= w[1]),
+                "{}: must-be first",
+                t.key
+            );
+        }
+    }
+
     use super::*;
     use crate::model::formulas::{Confidence, Impact};
     use crate::model::{PlanStatus, Stage};

@@ -299,7 +299,7 @@ fn export_all_maps(workspace: Workspace, toasts: Toasts) {
         toasts.info("There are no maps to export yet.");
         return;
     }
-    let (name, json) = persist::export_all_file(&maps, now());
+    let (name, json) = persist::export_all_file(&maps, now(), crate::adapters::clock::today());
     match download_text(&json, "application/json", &name) {
         Ok(()) => toasts.info(&format!("Exported {} maps to {name}.", maps.len())),
         Err(e) => toasts.info(&format!("The export failed: {e}.")),

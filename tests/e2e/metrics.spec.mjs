@@ -74,6 +74,14 @@ test('two reviews show on the trend chart and in the compare view, and survive a
   await expect(metrics.locator('tbody tr').first()).toContainText('+30');
   await expect(metrics.locator('tbody tr').first()).toContainText('better');
   await expect(page.getByTestId('review-item')).toHaveCount(2);
+  // Picked the wrong way round: said so, and one click puts them back in order.
+  await page.getByTestId('compare-from').selectOption({ index: 1 });
+  await page.getByTestId('compare-to').selectOption({ index: 0 });
+  await expect(page.getByTestId('compare-order')).toContainText('later than');
+  await expect(metrics.locator('tbody tr').first()).toContainText('worse');
+  await page.getByTestId('compare-order').getByRole('button', { name: 'Swap From and To' }).click();
+  await expect(page.getByTestId('compare-order')).toHaveCount(0);
+  await expect(metrics.locator('tbody tr').first()).toContainText('better');
   // The scope's review dates follow the latest review and the quarterly cadence.
   await page.getByRole('button', { name: 'Scope', exact: true }).click();
   await expect(page.getByLabel('Last review')).toHaveValue('2026-06-30');
@@ -110,4 +118,6 @@ test('a template opens with past reviews on its Trends view', async ({ page }) =
   const points = Number(await page.getByTestId('trend-stages-canvas').getAttribute('data-points'));
   expect(points).toBeGreaterThan(6);
   await expect(page.getByTestId('diff-list')).toBeVisible();
+  // The trial checklist, done by its deadline and re-measured 90 days later: before and after.
+  await expect(page.getByTestId('trend-remeasured-canvas')).toHaveAttribute('data-points', '2');
 });

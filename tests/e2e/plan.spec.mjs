@@ -35,8 +35,8 @@ async function expectNoViolations(page, what) {
 
 test('a new opportunity gets its RICE score and rank, and bad values are refused', async ({ page }) => {
   await openTemplatePlan(page);
-  // The template's five, ranked: 1,200 × 2 × 80 % ÷ 2 = 960 first.
-  await expect(riceRows(page)).toHaveCount(5);
+  // The template's six, ranked: 1,200 × 2 × 80 % ÷ 2 = 960 first.
+  await expect(riceRows(page)).toHaveCount(6);
   await expect(riceRows(page).nth(0).locator('th')).toHaveText('Trial pre-loaded with sample tickets and a checklist');
   await expect(riceRows(page).nth(0).getByTestId('rice-score')).toHaveText('960');
   await page.getByTestId('add-opportunity').click();
@@ -87,18 +87,18 @@ test('a new opportunity gets its RICE score and rank, and bad values are refused
 
 test('the plan filters by owner and sorts by any column', async ({ page }) => {
   await openTemplatePlan(page);
-  await expect(planRows(page)).toHaveCount(5);
+  await expect(planRows(page)).toHaveCount(6);
   await page.getByTestId('plan-owner-filter').selectOption('Growth PM');
   await expect(planRows(page)).toHaveCount(1);
   await expect(planRows(page).locator('th')).toHaveText('Trial pre-loaded with sample tickets and a checklist');
   await expect(page.getByText('1 opportunity shown')).toBeVisible();
   await page.getByTestId('plan-owner-filter').selectOption('*');
-  await expect(planRows(page)).toHaveCount(5);
+  await expect(planRows(page)).toHaveCount(6);
   // Sorted by deadline, earliest first, then latest first.
   const deadline = page.getByTestId('plan-table').getByRole('button', { name: 'Deadline', exact: true });
   await deadline.click();
   await expect(page.getByTestId('plan-table').locator('th[aria-sort="ascending"]')).toHaveText(/Deadline/);
-  await expect(planRows(page).nth(0).locator('th')).toHaveText('Trust page with SOC 2 report and a ready questionnaire');
+  await expect(planRows(page).nth(0).locator('th')).toHaveText('Welcome checklist in every trial: import tickets, invite a teammate');
   await deadline.click();
   await expect(page.getByTestId('plan-table').locator('th[aria-sort="descending"]')).toHaveText(/Deadline/);
   await expect(planRows(page).nth(0).locator('th')).toHaveText('Value plan agreed at kickoff, checked on day 30');
@@ -172,7 +172,7 @@ test('a shared link shows the plan read-only', async ({ page }) => {
   await page.getByRole('tab', { name: 'Plan' }).click();
   for (let i = 0; i < 5; i++) await expect(riceRows(page).nth(i).locator('th')).toHaveText(names[i]);
   await expect(riceRows(page).nth(0)).toContainText('960');
-  await expect(planRows(page)).toHaveCount(5);
+  await expect(planRows(page)).toHaveCount(6);
   await expect(page.getByTestId('plan').locator('input, select')).toHaveCount(0);
   await expectNoViolations(page, 'the viewer: the Plan view');
   await page.getByRole('tab', { name: 'Priorities' }).click();
@@ -190,3 +190,17 @@ for (const template of TEMPLATES) {
     await expectNoViolations(page, `${template}: the Priorities view`);
   });
 }
+
+test('the shared view lists the opportunities by the prioritisation the map shows first', async ({ page }) => {
+  await openTemplatePlan(page);
+  await page.getByTestId('prioritise-by').selectOption('value-effort');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('shared-title')).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await expect(page.getByTestId('plan-view-title')).toHaveText('Plan: opportunities by value and effort');
+  await expect(page.getByTestId('rice-rule')).toContainText('Quick wins: high value, low effort');
+  await expect(riceRows(page).first().getByTestId('view-value-effort')).toContainText('Quick wins');
+});

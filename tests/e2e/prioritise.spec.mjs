@@ -48,7 +48,7 @@ test('a point dragged on the value–effort matrix sets both scores as one undo 
   }
   await page.mouse.up();
   await expectScores(page, OPP, 9, 2, 'Quick wins');
-  await expect(page.getByTestId('ve-canvas')).toHaveAttribute('aria-label', /quick wins 3/);
+  await expect(page.getByTestId('ve-canvas')).toHaveAttribute('aria-label', /quick wins 4/);
   // One step: a single undo puts both back, a redo both again.
   await page.keyboard.press('Control+z');
   await expectScores(page, OPP, 5, 3, 'Fill-ins');
@@ -163,11 +163,20 @@ test('the board moves opportunities between statuses by keyboard, buttons and dr
   await expect(column('done').locator('li.board-card').filter({ hasText: OPP })).toHaveCount(1);
   // Drag the handle onto the Measured column.
   const handle = column('done').locator('li.board-card').filter({ hasText: OPP }).locator('.drag-handle');
+  await column('measured').scrollIntoViewIfNeeded();
   const h = await handle.boundingBox();
+  // Each card's handle sits on its card (not all of them stacked in one corner).
+  const own = await column('done').locator('li.board-card').filter({ hasText: OPP }).boundingBox();
+  expect(h.y).toBeGreaterThanOrEqual(own.y);
+  expect(h.x).toBeGreaterThanOrEqual(own.x);
+  expect(h.y + h.height).toBeLessThanOrEqual(own.y + own.height + 1);
   const target = await column('measured').boundingBox();
+  // Below the card the column holds already: its empty part takes the drop.
+  const last = await column('measured').locator('li.board-card').last().boundingBox();
+  const dropY = Math.min(last.y + last.height + 24, target.y + target.height - 4);
   await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
   await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + 40, { steps: 6 });
+  await page.mouse.move(target.x + target.width / 2, Math.min(last.y + last.height + 24, target.y + target.height - 4), { steps: 6 });
   await page.mouse.up();
   await expect(column('measured').locator('li.board-card').filter({ hasText: OPP })).toHaveCount(1);
   await expect(page.getByLabel(`Status of “${OPP}”`)).toHaveValue('measured');

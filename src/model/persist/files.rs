@@ -57,8 +57,9 @@ pub fn export_map_file(id: Option<&str>, map: &JourneyMap, now: f64) -> (String,
     (file_name_for(&map.scope.title), value.to_string())
 }
 
-/// Several maps as one file: (file name, JSON).
-pub fn export_all_file(maps: &[(String, JourneyMap)], now: f64) -> (String, String) {
+/// Several maps as one file: (file name, JSON). The name carries `today`, the date where
+/// the user is (the moment `now` would give UTC's, a day off in many evenings).
+pub fn export_all_file(maps: &[(String, JourneyMap)], now: f64, today: Date) -> (String, String) {
     let entries: Vec<Value> = maps
         .iter()
         .map(|(id, map)| {
@@ -77,9 +78,8 @@ pub fn export_all_file(maps: &[(String, JourneyMap)], now: f64) -> (String, Stri
         "exportedAt": now,
         "maps": entries,
     });
-    let date = Date::from_unix_ms(now);
     (
-        format!("trailmap-maps-{date}.trailmap.json"),
+        format!("trailmap-maps-{today}.trailmap.json"),
         file.to_string(),
     )
 }
@@ -341,7 +341,11 @@ mod tests {
     #[test]
     fn all_maps_round_trip_with_their_ids() {
         let maps = vec![("a".to_string(), map("A")), ("b".to_string(), map("B"))];
-        let (name, json) = export_all_file(&maps, 1_795_305_600_000.0);
+        // 2026-11-22 00:00 UTC is still the 21st in New York (UTC−5): the user's date counts.
+        let now = 1_795_305_600_000.0;
+        let (name, json) = export_all_file(&maps, now, Date::local_from_unix_ms(now, -300));
+        assert_eq!(name, "trailmap-maps-2026-11-21.trailmap.json");
+        let (name, _) = export_all_file(&maps, now, Date::local_from_unix_ms(now, 60));
         assert_eq!(name, "trailmap-maps-2026-11-22.trailmap.json");
         let imported = import_file(&json).unwrap();
         let got: Vec<(Option<String>, String)> = imported

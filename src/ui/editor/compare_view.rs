@@ -202,6 +202,33 @@ pub fn CompareView() -> impl IntoView {
             Some((reviews::diff(&ra, &rb, &[m]), m.clone()))
         })
     };
+    // Where a choice sits in time: a review by its date (then its place), now after all.
+    let when = move |key: &str| -> Option<(String, usize)> {
+        if key == NOW {
+            return Some((crate::adapters::clock::today().to_string(), usize::MAX));
+        }
+        let i = key.parse::<usize>().ok()?;
+        editor.read(Part::Reviews, |m| {
+            m.reviews.get(i).map(|r| (r.date.clone(), i))
+        })
+    };
+    let order = move || {
+        let (a, b) = (from_key(), to_key());
+        match (when(&a), when(&b)) {
+            _ if a == b => {
+                Some("“From” and “To” are the same: pick two different points to compare.")
+            }
+            (Some(x), Some(y)) if x > y => Some(
+                "“From” is later than “To”: the changes read backwards (a gain shows as a loss).",
+            ),
+            _ => None,
+        }
+    };
+    let swap = move |_| {
+        let (a, b) = (from_key(), to_key());
+        from.set(Some(b));
+        to.set(Some(a));
+    };
     let picker = move |label: &'static str, test: &'static str, sig: RwSignal<Option<String>>| {
         view! {
             <label class="field inline">
@@ -229,6 +256,11 @@ pub fn CompareView() -> impl IntoView {
                     {picker("From", "compare-from", from)}
                     {picker("To", "compare-to", to)}
                 </div>
+                {move || order().map(|why| view! {
+                    <p class="hint warn" role="status" data-testid="compare-order">{why}" "
+                        <button type="button" class="button" on:click=swap>"Swap From and To"</button>
+                    </p>
+                })}
                 {move || result().map(|(diff, map)| view! { <DiffList diff=diff map=map/> })}
             </Show>
         </section>

@@ -1,11 +1,11 @@
-//! The Plan view, read-only: opportunities ranked by RICE with their inputs and the pains
-//! they address, and the improvement plan with owners, deadlines, KPIs, status, re-measure
+//! The Plan view, read-only: opportunities in the order of the map's chosen prioritisation
+//! (RICE, value–effort or Kano) with their inputs and the pains they address, and the improvement plan with owners, deadlines, KPIs, status, re-measure
 //! dates and flags (as of the reader's today).
 
 use crate::adapters::clock::today;
 use crate::model::dates::Date;
 use crate::model::opportunities as opp;
-use crate::model::{Card, Id, JourneyMap};
+use crate::model::{Card, Id, JourneyMap, Prioritisation};
 use crate::ui::editor::handoff_table::HandoffTable;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
@@ -110,9 +110,11 @@ fn plan_row(
 pub fn Plan() -> impl IntoView {
     let editor = expect_context::<EditorState>();
     let today = today();
+    let by = editor.read(Part::Scope, |m| m.scope.prioritise_by);
     let body = editor.read(Part::Any, |m| {
         let r = opp::rank(m);
-        let order: Vec<Id> = r.ranked.iter().map(|x| x.card).chain(r.unscored.iter().copied()).collect();
+        // In the order of the prioritisation the map's owner chose to show first.
+        let order = opp::order_by(m, by);
         if order.is_empty() {
             return view! { <p class="empty-state">"This map has no opportunities yet."</p> }
                 .into_any();
@@ -130,7 +132,11 @@ pub fn Plan() -> impl IntoView {
         view! {
             <div class="table-scroll">
                 <table class="data-table plan-table" data-testid="rice-table">
-                    <caption class="visually-hidden">"Opportunities by RICE score, highest first"</caption>
+                    <caption class="visually-hidden">{match by {
+                        Prioritisation::Rice => "Opportunities by RICE score, highest first",
+                        Prioritisation::ValueEffort => "Opportunities by value and effort, quick wins first",
+                        Prioritisation::Kano => "Opportunities by Kano category, must-be first",
+                    }}</caption>
                     <thead><tr>
                         <th scope="col">"Rank"</th><th scope="col">"Opportunity"</th><th scope="col">"Stage"</th>
                         <th scope="col">"Reach"</th><th scope="col">"Impact"</th><th scope="col">"Confidence"</th>
@@ -154,8 +160,16 @@ pub fn Plan() -> impl IntoView {
     });
     view! {
         <section class="priorities plan" aria-labelledby="plan-view-title" data-testid="plan">
-            <h2 id="plan-view-title">"Plan: opportunities by RICE"</h2>
-            <p class="rule" data-testid="rice-rule">{opp::RULE}</p>
+            <h2 id="plan-view-title" data-testid="plan-view-title">{match by {
+                Prioritisation::Rice => "Plan: opportunities by RICE",
+                Prioritisation::ValueEffort => "Plan: opportunities by value and effort",
+                Prioritisation::Kano => "Plan: opportunities by Kano category",
+            }}</h2>
+            <p class="rule" data-testid="rice-rule">{match by {
+                Prioritisation::Rice => opp::RULE,
+                Prioritisation::ValueEffort => crate::model::value_effort::RULE,
+                Prioritisation::Kano => crate::model::kano::RULE,
+            }}</p>
             {body}
             <HandoffTable/>
         </section>
