@@ -20,7 +20,7 @@
 //    Chromium's EventLatency trace: handling the key, waiting for the next frame, and the
 //    frame's work after that wait (the part a page controls; see traceSplit).
 // Usage: node bench/editor.mjs  (after `trunk build --release`; see scripts/bench.sh)
-import { startApp } from './lib.mjs';
+import { startApp, median, p95, ms } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 const KEYS = Number(process.env.KEYS || 200);
@@ -35,10 +35,6 @@ const PAUSE = 1000;
 // Gap between keys at the stress pace, in ms (plus the driver's round trip).
 const STRESS_GAP = 25;
 const { browser, base, close } = await startApp();
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
-const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
-const ms = (x) => `${x.toFixed(1)} ms`;
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

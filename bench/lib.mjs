@@ -24,3 +24,9 @@ export async function selfTestResult(browser, base, name) {
   if (r.error) throw new Error(r.error);
   return r;
 }
+
+/** Figures of a list of timings: upper median, nearest-rank p95, and "12.3 ms". */
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+export const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+export const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+export const ms = (x) => `${x.toFixed(1)} ms`;

@@ -13,15 +13,11 @@
 // how many of the typed scores took more than 16 ms from key to next paint (including
 // the wait for the next vsync, which the page does not control). Medians of RUNS runs.
 //   node bench/priorities.mjs   (after scripts/bench.sh has built dist-selftest/)
-import { startApp } from './lib.mjs';
+import { startApp, median, p95, ms } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS || 15);
 const EDITS = Number(process.env.EDITS || 40);
 const { browser, base, close } = await startApp();
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
-const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
-const ms = (x) => `${x.toFixed(1)} ms`;
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

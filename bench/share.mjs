@@ -4,10 +4,9 @@
 // included: what a stakeholder opening a link waits for), then the median of repeats,
 // and encode and decode of the generated 400-touchpoint map. Prints the medians over the
 // page loads beside the targets (open ≤ 100 ms; large map ≤ 150 ms each way).
-import { startApp, selfTestResult } from './lib.mjs';
+import { startApp, selfTestResult, median } from './lib.mjs';
 
 const loads = Number(process.env.LOADS || 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { browser, base, close } = await startApp();
 try {
   const results = [];

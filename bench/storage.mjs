@@ -6,10 +6,9 @@
 // the medians over the pages and their ratio (goal: ratio ≤ 1.2), the characters a save
 // reads and writes, the room left in localStorage (50 maps of 100 KB fill it), and a
 // control: a bare setItem of the same text over the map's own entry.
-import { startApp, selfTestResult } from './lib.mjs';
+import { startApp, selfTestResult, median } from './lib.mjs';
 
 const runs = Number(process.env.RUNS || 3);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { browser, base, close } = await startApp();
 try {
   const r = await selfTestResult(browser, base, 'storage-bench');

@@ -43,6 +43,28 @@ fn performance_now() -> f64 {
         .map_or_else(now, |p| p.now())
 }
 
+/// The median and p95 of `runs` timings of `f`, in ms.
+fn timed(runs: usize, f: impl Fn()) -> (f64, f64) {
+    let times = (0..runs)
+        .map(|_| {
+            let t0 = performance_now();
+            f();
+            performance_now() - t0
+        })
+        .collect();
+    median_p95(times)
+}
+
+/// A canvas of its own for the chart benchmarks (never put in the page).
+fn bench_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    use wasm_bindgen::JsCast;
+    document()
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()
+}
+
 fn median_p95(mut xs: Vec<f64>) -> (f64, f64) {
     xs.sort_by(f64::total_cmp);
     let at = |q: f64| xs[((q * xs.len() as f64).ceil() as usize).clamp(1, xs.len()) - 1];
@@ -275,13 +297,8 @@ fn chart_bench(runs: usize) -> String {
     use crate::charts::matrix::{draw_matrix, MatrixOptions};
     use crate::model::{Level, Stakeholder};
     use plotters::prelude::IntoDrawingArea;
-    use wasm_bindgen::JsCast;
 
-    let Some(canvas) = document()
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
+    let Some(canvas) = bench_canvas() else {
         return "{\"error\":\"no canvas\"}".into();
     };
     let curve_map = generated_map(12, 8, 400, 5);
@@ -300,19 +317,14 @@ fn chart_bench(runs: usize) -> String {
                 draw: &dyn Fn(
         &plotters::drawing::DrawingArea<crate::adapters::canvas::Canvas, plotters::coord::Shift>,
     )| {
-        let mut times = Vec::new();
-        // One untimed draw first: sizing the canvas's backing store is not a redraw.
-        if let Some(back) = backend(&canvas, size) {
-            draw(&back.into_drawing_area());
-        }
-        for _ in 0..runs {
-            let t0 = performance_now();
+        let redraw = || {
             if let Some(back) = backend(&canvas, size) {
                 draw(&back.into_drawing_area());
             }
-            times.push(performance_now() - t0);
-        }
-        median_p95(times)
+        };
+        // One untimed draw first: sizing the canvas's backing store is not a redraw.
+        redraw();
+        timed(runs, redraw)
     };
     let curve_opts = CurveOptions {
         by_stakeholder: true,
@@ -354,15 +366,7 @@ fn share_bench(runs: usize) -> String {
     if let Err(e) = first {
         return format!("{{\"error\":\"{e}\"}}");
     }
-    let time = |f: &dyn Fn()| {
-        let mut times = Vec::new();
-        for _ in 0..runs {
-            let t0 = performance_now();
-            f();
-            times.push(performance_now() - t0);
-        }
-        median_p95(times).0
-    };
+    let time = |f: &dyn Fn()| timed(runs, f).0;
     let again_ms = time(&|| {
         let _ = share::decode(hand_made);
     });
@@ -456,30 +460,17 @@ fn trends_bench(runs: usize) -> String {
     use crate::model::generate::{add_plan, add_reviews};
     use crate::model::{dates::Date, reviews, share};
     use plotters::prelude::IntoDrawingArea;
-    use wasm_bindgen::JsCast;
 
-    let Some(canvas) = document()
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
+    let Some(canvas) = bench_canvas() else {
         return "{\"error\":\"no canvas\"}".into();
     };
     let mut map = generated_map(12, 8, 400, 7);
     add_plan(&mut map, 3);
-    let mut bare = map.clone();
     add_reviews(&mut map, 40, 12, 11);
-    bare.cards.clone_from(&map.cards);
+    // The same map without its reviews, for the link's length per review.
+    let mut bare = map.clone();
     bare.reviews.clear();
-    let time = |f: &dyn Fn()| {
-        let mut times = Vec::new();
-        for _ in 0..runs {
-            let t0 = performance_now();
-            f();
-            times.push(performance_now() - t0);
-        }
-        median_p95(times)
-    };
+    let time = |f: &dyn Fn()| timed(runs, f);
     let mut charts = Vec::new();
     for (name, panels) in [
         ("metrics", metric_panels(&map, true)),
