@@ -90,8 +90,9 @@ fn check_now() {
     }
 }
 
-/// Checks the watched elements in the next animation frame (once, however often asked).
-fn schedule_check() {
+/// Checks the watched elements in the next animation frame (once, however often asked):
+/// for when something they depend on shows again without a scroll (a view shown again).
+pub fn schedule_check() {
     let first = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         !std::mem::replace(&mut r.check_scheduled, true)
@@ -172,6 +173,34 @@ where
         }
     });
     schedule_check
+}
+
+/// [`use_near_viewport`] from the next paint on: for content that can wait until the
+/// view's first frame is drawn (rows below the first screen, a chart further down), so
+/// that the frame which opens a view draws only what it must.
+pub fn use_near_viewport_after_paint<E>(
+    target: NodeRef<E>,
+    wanted: impl Fn() -> bool + 'static,
+    on_visible: impl Fn() + 'static,
+) -> impl Fn() + Copy
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let painted = Rc::new(std::cell::Cell::new(false));
+    let rearm = use_near_viewport(
+        target,
+        {
+            let painted = painted.clone();
+            move || painted.get() && wanted()
+        },
+        on_visible,
+    );
+    crate::dom::schedule::after_next_paint(move || {
+        painted.set(true);
+        rearm();
+    });
+    rearm
 }
 
 /// Stops watching an element.

@@ -103,10 +103,29 @@ pub fn parse_score(text: &str) -> Result<Option<u8>, &'static str> {
     }
 }
 
+/// A score one step up (`by` > 0) or down from `score`, kept within 1 to 5; no score yet
+/// steps to 1 (what the arrow keys do in a score box).
+pub fn step_score(score: Option<u8>, by: i8) -> u8 {
+    match score {
+        None => 1,
+        Some(v) => (i16::from(v) + i16::from(by)).clamp(1, 5) as u8,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{PainScores, Stage};
+
+    #[test]
+    fn arrow_steps_stay_within_one_to_five() {
+        assert_eq!(step_score(None, 1), 1);
+        assert_eq!(step_score(None, -1), 1);
+        assert_eq!(step_score(Some(3), 1), 4);
+        assert_eq!(step_score(Some(3), -1), 2);
+        assert_eq!(step_score(Some(5), 1), 5);
+        assert_eq!(step_score(Some(1), -1), 1);
+    }
 
     #[test]
     fn scores_are_whole_numbers_one_to_five_or_nothing() {

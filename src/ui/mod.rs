@@ -9,6 +9,7 @@ pub mod crash;
 pub mod editor;
 pub mod field;
 pub mod header;
+pub mod later;
 pub mod list_page;
 pub mod map_list;
 pub mod map_page;

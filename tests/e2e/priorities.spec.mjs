@@ -81,7 +81,7 @@ test('a score that is not 1 to 5 is refused with a message and changes nothing',
   const before = await severity.inputValue();
   for (const bad of ['7', '0', '-2']) {
     await severity.fill(bad);
-    await expect(row.getByRole('status')).toContainText('whole number from 1 (low) to 5 (high)');
+    await expect(row.getByRole('alert')).toContainText('whole number from 1 (low) to 5 (high)');
     await expect(severity).toHaveAttribute('aria-invalid', 'true');
     await expect(row.locator('.impact')).toHaveText(impact);
   }
@@ -174,4 +174,49 @@ test('the pain-point matrix places the pains, switches axes, shows a pain on hov
   await matrix.getByLabel('Axes').selectOption({ label: 'Business impact × magnitude' });
   await expect(canvas).toHaveAttribute('aria-label', /pain points by business impact and magnitude/);
   await expect(matrix.locator('details table thead')).toContainText('Business impact');
+});
+
+test('on a big map the rows mount as they come near: the keyboard reaches every row, and a row moved far down keeps the focus', async ({ page }) => {
+  // The self-test build's generated map: 87 scored and 13 unscored pain points.
+  await page.goto('/trailmap-selftest/edit/#/selftest/priorities-map');
+  await page.waitForURL(/#\/map\/bench-priorities/);
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  const table = page.getByTestId('ranked-pains');
+  await expect(table).toHaveAttribute('aria-rowcount', '88');
+  await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  expect(await rows(page).count()).toBeLessThan(87);
+  // Tab, stop by stop (the pain's button, then its five scores), through 30 rows: each
+  // next row is there before the keyboard gets to it.
+  await rows(page).first().locator('th button').focus();
+  for (let row = 1; row <= 30; row++) {
+    for (let stop = 0; stop < 6; stop++) await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => document.activeElement.closest('[data-testid=ranked-pains] tbody tr')?.rowIndex);
+    expect(at, `after row ${row}`).toBe(row + 1);
+  }
+  // A score that sends the focused pain to the bottom of the ranking: on Enter its row
+  // moves there, mounted (however few rows were), with the focus still in it.
+  const name = await pain(rows(page).nth(2));
+  const box = page.getByLabel(`Magnitude of “${name}”`);
+  await box.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  for (const field of ['Severity', 'Frequency', 'Business impact']) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+  }
+  await page.keyboard.press('Enter');
+  const moved = page.getByLabel(`Business impact of “${name}”`);
+  await expect(moved).toBeFocused();
+  const rank = Number(await table.locator('tr', { has: moved }).locator('.rank').innerText());
+  expect(rank).toBeGreaterThan(80);
+  // Scrolled to the end, every row and the pain matrix are there.
+  for (let i = 0; i < 40 && (await page.locator('[data-testid=ranked-pains] tbody tr, [data-testid=unscored-pains] tbody tr').count()) < 100; i++) {
+    await page.locator('.editor-main').evaluate((el) => el.scrollBy(0, 800));
+    await page.waitForTimeout(50);
+  }
+  await expect(rows(page)).toHaveCount(87);
+  await expect(page.getByTestId('unscored-pains').locator('tbody tr')).toHaveCount(13);
+  await page.locator('.editor-main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('pain-matrix')).toBeVisible();
 });

@@ -5,7 +5,7 @@ use crate::model::grid::{self, LaneGroup};
 use crate::model::{Id, LaneKind};
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag;
-use crate::ui::editor::state::{EditorState, Part};
+use crate::ui::editor::state::{EditorState, Part, View};
 use crate::ui::editor::touch_drag;
 
 /// Cards mounted at a time while a cell's unmounted part is in view. Small, because
@@ -43,12 +43,15 @@ pub fn Cell(
     let (mounted, set_mounted) = signal(0usize);
     let placeholder = NodeRef::<leptos::html::Div>::new();
     // Watched only while some cards are still waiting to mount, so the callback (which
-    // may come after the cell is gone) needs no check of its own.
+    // may come after the cell is gone) needs no check of its own; and not while another
+    // view hides the map (it stays mounted): measuring its hidden cells at each check
+    // cost the Priorities view 1 ms a check, and as much again in garbage collection.
     let waiting = move || {
-        matches!(
-            (ids.try_with_untracked(|i| i.len()), mounted.try_get_untracked()),
-            (Some(total), Some(now)) if now < total
-        )
+        editor.view.try_get_untracked() == Some(View::Grid)
+            && matches!(
+                (ids.try_with_untracked(|i| i.len()), mounted.try_get_untracked()),
+                (Some(total), Some(now)) if now < total
+            )
     };
     let rearm = use_near_viewport(placeholder, waiting, move || {
         set_mounted.try_update(|m| *m += CHUNK);

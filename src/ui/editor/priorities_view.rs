@@ -9,6 +9,7 @@ use crate::model::priorities::{self, Ranking};
 use crate::model::{Id, JourneyMap, PainScores};
 use crate::ui::editor::pain_matrix_view::PainMatrixView;
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::later::Later;
 use leptos::prelude::*;
 
 /// The five scores, as (column heading, getter, setter).
@@ -68,7 +69,10 @@ impl Order {
     }
 }
 
-/// One score cell: a number box that refuses what is not a score, saying why.
+/// One score cell: a box for a whole number that refuses what is not a score, saying
+/// why. A text box with the numeric keyboard, not `type=number`: it has fewer parts to
+/// style and lay out (five a row; 12 rows of the big map: 762 → 582 layout objects), the
+/// scroll wheel cannot change a score by accident, and the arrow keys still step it.
 fn score_cell(
     editor: EditorState,
     order: Order,
@@ -81,35 +85,52 @@ fn score_cell(
     let value = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| m.card(id).and_then(|c| get(&c.scores)))
     });
+    let set = move |v: Option<u8>| {
+        let Some(mut scores) = editor.with_map_untracked(|m| m.card(id).map(|c| c.scores)) else {
+            return;
+        };
+        put(&mut scores, v);
+        editor.apply(Edit::SetCard(id, CardField::Scores(scores)));
+    };
     let on_input = move |ev: leptos::ev::Event| {
         order.typing.set(true);
-        let text = event_target_value(&ev);
-        match priorities::parse_score(&text) {
+        match priorities::parse_score(&event_target_value(&ev)) {
             Ok(v) => {
                 error.set(None);
-                let Some(mut scores) = editor.with_map_untracked(|m| m.card(id).map(|c| c.scores))
-                else {
-                    return;
-                };
-                put(&mut scores, v);
-                editor.apply(Edit::SetCard(id, CardField::Scores(scores)));
+                set(v);
             }
             Err(why) => error.set(Some(why)),
         }
     };
-    let error_id = format!("score-error-{}-{}", id.0, heading.len());
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "Enter" => return order.commit_here(),
+            "ArrowUp" => priorities::step_score(value.get_untracked(), 1),
+            "ArrowDown" => priorities::step_score(value.get_untracked(), -1),
+            _ => return,
+        };
+        ev.prevent_default();
+        if !editor.read_only {
+            order.typing.set(true);
+            error.set(None);
+            set(Some(step));
+        }
+    };
+    // The message exists only while there is one (a cell's parts cost the view's
+    // opening frame: five cells a row); it is announced as it appears.
+    let error_id = move || format!("score-error-{}-{}", id.0, heading.len());
     view! {
         <td class="score" class:invalid=move || error.get().is_some()>
-            <input type="number" inputmode="numeric" min="1" max="5" step="1"
+            <input type="text" inputmode="numeric" autocomplete="off"
                 aria-label=move || format!("{heading} of “{}”", pain.get())
                 aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=error_id.clone()
+                aria-describedby=move || error.get().map(|_| error_id())
                 readonly=editor.read_only
                 prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
                 on:input=on_input
-                on:keydown=move |ev| if ev.key() == "Enter" { order.commit_here() }
+                on:keydown=on_keydown
                 on:blur=move |_| editor.seal()/>
-            <span class="error-text" id=error_id role="status">{move || error.get()}</span>
+            {move || error.get().map(|why| view! { <span class="error-text" id=error_id() role="alert">{why}</span> })}
         </td>
     }
 }
@@ -118,14 +139,23 @@ fn score_cell(
 #[derive(Clone, Copy)]
 struct Unaddressed(Memo<Vec<Id>>);
 
-/// One pain point's row.
-fn pain_row(
+/// What every row of both tables reads.
+#[derive(Clone, Copy)]
+struct Shared {
     editor: EditorState,
     order: Order,
     ranking: PainRanking,
     unaddressed: Unaddressed,
-    id: Id,
-) -> impl IntoView {
+}
+
+/// One pain point's row.
+fn pain_row(shared: Shared, id: Id, row_index: Signal<usize>) -> impl IntoView {
+    let Shared {
+        editor,
+        order,
+        ranking,
+        unaddressed,
+    } = shared;
     let info = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
             editor.track(Part::Stages);
@@ -148,12 +178,12 @@ fn pain_row(
         .into_iter()
         .collect_view();
     view! {
-        <tr class:top=top data-card=id.0.to_string()>
-            <td class="rank">{move || match ranked.get() {
+        <tr class:top=top data-card=id.0.to_string() aria-rowindex=move || row_index.get().to_string()>
+            <td class="rank"><span class="fixed-line">{move || match ranked.get() {
                 Some(r) if r.rank <= priorities::TOP => view! { <span class="top-badge">{format!("Top {}", r.rank)}</span> }.into_any(),
                 Some(r) => r.rank.to_string().into_any(),
                 None => "–".into_any(),
-            }}</td>
+            }}</span></td>
             <th scope="row">
                 <button type="button" class="link" on:click=move |_| editor.panel.set(Panel::Card(id))>
                     {move || { let t = text.get(); if t.is_empty() { "(no text yet)".to_string() } else { t } }}
@@ -163,35 +193,92 @@ fn pain_row(
             <td>{move || info.with(|i| i.as_ref().map(|i| i.1.clone()).unwrap_or_default())}</td>
             <td class="evidence">{move || info.with(|i| i.as_ref().map(|i| i.2.clone()).unwrap_or_default())}</td>
             {cells}
-            <td class="impact">{move || ranked.get().map(|r| r.impact.to_string()).unwrap_or_else(|| "–".into())}</td>
+            <td class="impact"><span class="fixed-line">{move || ranked.get().map(|r| r.impact.to_string()).unwrap_or_else(|| "–".into())}</span></td>
         </tr>
     }
 }
 
+/// Rows the two tables mount with the view, the ranked table first: every row of the
+/// templates, and on a big map the top of the first screen, so that the frame which
+/// opens the view fits in 16 ms; the rest of the screen follows in the next frame, and
+/// the rows below as they near the viewport. A row costs about 1.3 ms to mount, style and
+/// lay out (its five score boxes most of it); all 100 rows of the big map took 100 ms
+/// (Priorities benchmark).
+const FIRST_ROWS: usize = 6;
+/// Rows mounted at a time (one batch a frame) as the space below the mounted ones nears
+/// the viewport.
+const MORE_ROWS: usize = 8;
+/// Space reserved per row not yet mounted, so the scrollbar is about right.
+const PENDING_ROW_PX: usize = 56;
+
+/// The rows a table mounts: the first `wanted` of `ids`, and every row mounted before
+/// (however far down a re-sort took it), so that a row never goes while it may hold the
+/// focus. Always a leading part of `ids`, so the rows show without gaps.
+fn mounted_rows(ids: &[Id], wanted: usize, before: &[Id]) -> usize {
+    let last_kept = ids
+        .iter()
+        .rposition(|id| before.contains(id))
+        .map_or(0, |i| i + 1);
+    wanted.max(last_kept).min(ids.len())
+}
+
 /// A table of pain points (the ranked ones, or the unscored ones): one function, so that
 /// both tables share one keyed list (each `<For>` costs its own copy of the list code).
+/// Rows mount in chunks as they near the viewport, like the map's cards; the table tells
+/// assistive technology how many rows it has in all (`aria-rowcount`, `aria-rowindex`).
 fn pains_table(
-    editor: EditorState,
-    order: Order,
-    ranking: PainRanking,
-    unaddressed: Unaddressed,
+    shared: Shared,
     ids: Memo<Vec<Id>>,
     caption: &'static str,
     testid: &'static str,
+    first_rows: usize,
 ) -> impl IntoView {
+    let wanted = RwSignal::new(first_rows);
+    let shown = Memo::new(move |before: Option<&Vec<Id>>| {
+        ids.with(|ids| {
+            ids[..mounted_rows(ids, wanted.get(), before.map_or(&[], Vec::as_slice))].to_vec()
+        })
+    });
+    let pending = move || ids.with(Vec::len).saturating_sub(shown.with(Vec::len));
+    let placeholder = NodeRef::<leptos::html::Div>::new();
+    let waiting = move || {
+        matches!(
+            (ids.try_with_untracked(Vec::len), shown.try_with_untracked(Vec::len)),
+            (Some(total), Some(now)) if now < total
+        )
+    };
+    // More rows only after the view's first paint: the first screen is all the frame
+    // that opens the view draws.
+    let rearm =
+        crate::dom::visible::use_near_viewport_after_paint(placeholder, waiting, move || {
+            if let Some(now) = shown.try_with_untracked(Vec::len) {
+                wanted.try_set(now + MORE_ROWS);
+            }
+        });
+    Effect::new(move |_| {
+        shown.track();
+        rearm();
+    });
+    // Row 1 is the heading row.
+    let index = move |id: Id| {
+        Signal::derive(move || shown.with(|s| s.iter().position(|x| *x == id).map_or(0, |i| i + 2)))
+    };
     view! {
         <div class="table-scroll">
-            <table class="data-table priorities-table" data-testid=testid>
+            <table class="data-table priorities-table" data-testid=testid
+                aria-rowcount=move || (ids.with(Vec::len) + 1).to_string()>
                 <caption class="visually-hidden">{caption}</caption>
-                <thead><tr>
+                <thead><tr aria-rowindex="1">
                     <th scope="col">"Rank"</th><th scope="col">"Pain point"</th><th scope="col">"Stage"</th><th scope="col">"Evidence"</th>
                     {SCORES.map(|(h, _, _)| view! { <th scope="col" class="score">{h}</th> }).into_iter().collect_view()}
                     <th scope="col">"Impact"</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || ids.get() key=|id| *id let:id>{pain_row(editor, order, ranking, unaddressed, id)}</For>
+                    <For each=move || shown.get() key=|id| *id let:id>{pain_row(shared, id, index(id))}</For>
                 </tbody>
             </table>
+            <div class="rows-pending" node_ref=placeholder aria-hidden="true"
+                style=move || format!("height: {}px", pending() * PENDING_ROW_PX)></div>
         </div>
     }
 }
@@ -233,6 +320,12 @@ pub fn PrioritiesView() -> impl IntoView {
     let unaddressed = Unaddressed(Memo::new(move |_| {
         editor.read(Part::Any, opportunities::pains_without_opportunity)
     }));
+    let shared = Shared {
+        editor,
+        order,
+        ranking,
+        unaddressed,
+    };
     let none = move || ranked.with(Vec::is_empty) && unscored.with(Vec::is_empty);
     let body = move || {
         if none() {
@@ -243,23 +336,22 @@ pub fn PrioritiesView() -> impl IntoView {
         }
         let scored = (!ranked.with(Vec::is_empty)).then(|| {
             pains_table(
-                editor,
-                order,
-                ranking,
-                unaddressed,
+                shared,
                 ranked,
                 "Scored pain points, highest impact first",
                 "ranked-pains",
+                FIRST_ROWS,
             )
         });
         let waiting = (!unscored.with(Vec::is_empty)).then(|| {
             view! {
                 <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
                 <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
-                {pains_table(editor, order, ranking, unaddressed, unscored, "Pain points not scored yet", "unscored-pains")}
+                {pains_table(shared, unscored, "Pain points not scored yet", "unscored-pains", FIRST_ROWS.saturating_sub(ranked.with_untracked(Vec::len)))}
             }
         });
-        view! { {scored}{waiting}<PainMatrixView/> }.into_any()
+        // Drawing the matrix (a canvas) took 10 ms of the frame that opens the view.
+        view! { {scored}{waiting}<Later min_height="36rem"><PainMatrixView/></Later> }.into_any()
     };
     // Redrawn only when a table appears or goes, not on every change of the lists.
     let shape = Memo::new(move |_| {
