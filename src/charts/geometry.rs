@@ -109,6 +109,85 @@ pub fn nearest(points: &[(Id, f64, f64)], x: f64, y: f64, radius: f64) -> Option
         .map(|(id, _)| id)
 }
 
+/// Where a point's label goes: its text starts at (`x`, `y`) and runs right, or (when
+/// `before` is set) ends there; `y` is the text's vertical centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpot {
+    /// The x where the text starts (or ends, when `before`).
+    pub x: f64,
+    /// The text's vertical centre.
+    pub y: f64,
+    /// The text ends at `x`: it sits left of its point.
+    pub before: bool,
+}
+
+/// Places each point's label beside it, so that no label covers another label or any
+/// point, and all stay inside `bounds`. Greedy, in input order (draw the important
+/// points first): a label tries the right of its point, then the left, then just above
+/// and below on either side. A label with no free place is left out (`None`): its point
+/// is still drawn, and the chart's table names it.
+/// `sizes` are the labels' widths and heights; `radius` is a point's; `gap` the space
+/// between a point and its label.
+pub fn place_labels(
+    points: &[(f64, f64)],
+    sizes: &[(f64, f64)],
+    radius: f64,
+    gap: f64,
+    bounds: Frame,
+) -> Vec<Option<LabelSpot>> {
+    // Boxes as (left, top, right, bottom).
+    type Box4 = (f64, f64, f64, f64);
+    let overlaps = |a: Box4, b: Box4| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let dots: Vec<Box4> = points
+        .iter()
+        .map(|&(x, y)| (x - radius, y - radius, x + radius, y + radius))
+        .collect();
+    let mut taken: Vec<Box4> = Vec::new();
+    points
+        .iter()
+        .zip(sizes)
+        .enumerate()
+        .map(|(i, (&(x, y), &(w, h)))| {
+            let (right, left) = (x + radius + gap, x - radius - gap);
+            // Above or below: clear of the points on the same line.
+            let shift = h / 2.0 + radius + 2.0;
+            let candidates = [
+                (right, y, false),
+                (left, y, true),
+                (right, y - shift, false),
+                (right, y + shift, false),
+                (left, y - shift, true),
+                (left, y + shift, true),
+            ];
+            let spot = candidates.into_iter().find_map(|(lx, ly, before)| {
+                let left_edge = if before { lx - w } else { lx };
+                let b = (left_edge, ly - h / 2.0, left_edge + w, ly + h / 2.0);
+                let inside = b.0 >= bounds.left
+                    && b.2 <= bounds.right()
+                    && b.1 >= bounds.top
+                    && b.3 <= bounds.bottom();
+                let free = !taken.iter().any(|&t| overlaps(t, b))
+                    && !dots
+                        .iter()
+                        .enumerate()
+                        .any(|(j, &d)| j != i && overlaps(d, b));
+                (inside && free).then_some((
+                    b,
+                    LabelSpot {
+                        x: lx,
+                        y: ly,
+                        before,
+                    },
+                ))
+            });
+            spot.map(|(b, spot)| {
+                taken.push(b);
+                spot
+            })
+        })
+        .collect()
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -129,6 +208,101 @@ mod tests {
         width: 110.0,
         height: 110.0,
     };
+
+    /// A placed label's box, as (left, top, right, bottom).
+    fn label_box(spot: LabelSpot, (w, h): (f64, f64)) -> (f64, f64, f64, f64) {
+        let left = if spot.before { spot.x - w } else { spot.x };
+        (left, spot.y - h / 2.0, left + w, spot.y + h / 2.0)
+    }
+
+    #[test]
+    fn a_lone_label_sits_right_of_its_point_or_left_near_the_right_edge() {
+        let plot = Frame {
+            left: 0.0,
+            top: 0.0,
+            width: 400.0,
+            height: 300.0,
+        };
+        let spots = place_labels(
+            &[(100.0, 100.0), (390.0, 200.0)],
+            &[(80.0, 14.0); 2],
+            7.0,
+            5.0,
+            plot,
+        );
+        assert_eq!(
+            spots[0],
+            Some(LabelSpot {
+                x: 112.0,
+                y: 100.0,
+                before: false
+            })
+        );
+        assert_eq!(
+            spots[1],
+            Some(LabelSpot {
+                x: 378.0,
+                y: 200.0,
+                before: true
+            })
+        );
+    }
+
+    #[test]
+    fn labels_of_nearby_points_do_not_overlap_each_other_or_any_point() {
+        let plot = Frame {
+            left: 0.0,
+            top: 0.0,
+            width: 600.0,
+            height: 400.0,
+        };
+        // A crowded corner: points 10 px apart, as on a value–effort matrix with equal
+        // scores spread on a ring, and a row of points at one value.
+        let mut points: Vec<(f64, f64)> = (0..12)
+            .map(|i| {
+                (
+                    200.0 + f64::from(i % 4) * 10.0,
+                    150.0 + f64::from(i / 4) * 10.0,
+                )
+            })
+            .collect();
+        points.extend((0..6).map(|i| (50.0 + f64::from(i) * 60.0, 300.0)));
+        let sizes: Vec<(f64, f64)> = (0..points.len())
+            .map(|i| (if i < 12 { 60.0 + i as f64 * 5.0 } else { 50.0 }, 14.0))
+            .collect();
+        let spots = place_labels(&points, &sizes, 7.0, 5.0, plot);
+        let boxes: Vec<_> = spots
+            .iter()
+            .zip(&sizes)
+            .filter_map(|(s, &size)| s.map(|s| label_box(s, size)))
+            .collect();
+        // The row has room above and below: every label there is placed; of the crowd
+        // (a 30 × 20 px knot of twelve), some are.
+        assert!(spots[12..].iter().all(Option::is_some), "{spots:?}");
+        assert!(
+            boxes.len() >= 10,
+            "most labels find a place: {}",
+            boxes.len()
+        );
+        let overlap = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+            a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+        };
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(
+                a.0 >= 0.0 && a.2 <= 600.0 && a.1 >= 0.0 && a.3 <= 400.0,
+                "inside: {a:?}"
+            );
+            for b in &boxes[i + 1..] {
+                assert!(!overlap(*a, *b), "{a:?} overlaps {b:?}");
+            }
+            for &(x, y) in &points {
+                assert!(
+                    !overlap(*a, (x - 7.0, y - 7.0, x + 7.0, y + 7.0)),
+                    "{a:?} covers the point at {x}, {y}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn slots_are_centred_and_emotions_run_bottom_to_top() {

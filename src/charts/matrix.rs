@@ -3,11 +3,11 @@
 //! by role type, shaped by stance.
 
 use super::geometry::{
-    influence_y, interest_x, nearest, split_x, split_y, spread, truncate, x_to_interest,
-    y_to_influence, Frame,
+    influence_y, interest_x, nearest, place_labels, split_x, split_y, spread, truncate,
+    x_to_interest, y_to_influence, Frame,
 };
 use super::palette::{role_color, INK, MUTED, PAPER};
-use super::quadrants::{draw_quadrants, draw_titles, px};
+use super::quadrants::{draw_label, draw_quadrants, draw_titles, label_sizes, px};
 use super::{font, ChartError};
 use crate::model::{Id, JourneyMap, Level, Quadrant, RoleType, Stakeholder, Stance};
 use plotters::prelude::*;
@@ -177,7 +177,14 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let spots = spread(&raw, 16.0 * s);
     let r = 7.0 * s;
     let stroke = (2.5 * s).round().max(1.0) as u32;
-    for ((st, _, _), &(x, y)) in placed.iter().zip(&spots) {
+    let labels: Vec<String> = placed
+        .iter()
+        .map(|(st, _, _)| truncate(&st.name, 24))
+        .collect();
+    let label_spots = place_labels(&spots, &label_sizes(&labels, t), r, 5.0 * s, plot);
+    for ((((st, _, _), &(x, y)), label), spot) in
+        placed.iter().zip(&spots).zip(labels).zip(label_spots)
+    {
         let color = role_color(st.role_type);
         match st.stance {
             Stance::Supporter => area.draw(&Circle::new((px(x), px(y)), px(r), color.filled()))?,
@@ -201,20 +208,10 @@ pub fn draw_matrix<DB: DrawingBackend>(
                 INK.stroke_width(stroke),
             ))?;
         }
-        // Labels go right of the point, or left of it near the right edge.
-        let label = truncate(&st.name, 24);
-        let room = plot.right() - x;
-        let fits = room > label.chars().count() as f64 * 6.8 * t + r + 8.0 * s;
-        let (lx, hpos) = if fits {
-            (x + r + 5.0 * s, HPos::Left)
-        } else {
-            (x - r - 5.0 * s, HPos::Right)
-        };
-        area.draw(&Text::new(
-            label,
-            (px(lx), px(y)),
-            font(12.0 * t, &INK).pos(Pos::new(hpos, VPos::Center)),
-        ))?;
+        // Beside the point, clear of the other labels and points.
+        if let Some(spot) = spot {
+            draw_label(area, label, spot, font(12.0 * t, &INK))?;
+        }
         layout.points.push((st.id, x, y));
     }
 

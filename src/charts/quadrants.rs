@@ -3,7 +3,7 @@
 //! corners, the border and the split lines, the axis titles and the empty-chart message.
 //! Each chart keeps its own scales, ticks and points.
 
-use super::geometry::Frame;
+use super::geometry::{Frame, LabelSpot};
 use super::palette::{GRID, INK, MUTED};
 use super::{font, ChartError};
 use plotters::coord::Shift;
@@ -101,5 +101,30 @@ pub(crate) fn draw_titles<DB: DrawingBackend>(
             font(14.0 * t, &MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
+    Ok(())
+}
+
+/// The estimated boxes (width, height in device pixels) of point labels set at 12 px
+/// times `t`, for [`super::geometry::place_labels`].
+pub(crate) fn label_sizes(labels: &[String], t: f64) -> Vec<(f64, f64)> {
+    labels
+        .iter()
+        .map(|l| (l.chars().count() as f64 * 6.8 * t, 15.0 * t))
+        .collect()
+}
+
+/// Draws a point's label where [`super::geometry::place_labels`] put it.
+pub(crate) fn draw_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: String,
+    spot: LabelSpot,
+    style: TextStyle<'static>,
+) -> Result<(), ChartError> {
+    let hpos = if spot.before { HPos::Right } else { HPos::Left };
+    area.draw(&Text::new(
+        label,
+        (px(spot.x), px(spot.y)),
+        style.pos(Pos::new(hpos, VPos::Center)),
+    ))?;
     Ok(())
 }

@@ -2,9 +2,9 @@
 //! between 5 and 6 into quick wins, big bets, fill-ins and time sinks (see
 //! [`crate::model::value_effort`]); one labelled point per scored opportunity.
 
-use super::geometry::{nearest, spread, truncate, Frame};
+use super::geometry::{nearest, place_labels, spread, truncate, Frame};
 use super::palette::{BLUE, INK, MUTED, PAPER};
-use super::quadrants::{draw_quadrants, draw_titles, px};
+use super::quadrants::{draw_label, draw_quadrants, draw_titles, label_sizes, px};
 use super::{font, ChartError};
 use crate::model::value_effort::{self, Matrix, ValueEffortQuadrant, HIGH, MAX};
 use crate::model::Id;
@@ -174,7 +174,23 @@ pub fn draw_value_effort<DB: DrawingBackend>(
     let spots = spread(&raw, 16.0 * s);
     let r = 7.0 * s;
     let stroke = (2.5 * s).round().max(1.0) as u32;
-    for (&(id, text, _, _), &(x, y)) in placed.iter().zip(&spots) {
+    let labels: Vec<String> = placed
+        .iter()
+        .map(|&(_, text, _, _)| {
+            truncate(
+                if text.is_empty() {
+                    "(no text yet)"
+                } else {
+                    text
+                },
+                24,
+            )
+        })
+        .collect();
+    let spots_of_labels = place_labels(&spots, &label_sizes(&labels, t), r, 5.0 * s, plot);
+    for (((&(id, _, _, _), &(x, y)), label), spot) in
+        placed.iter().zip(&spots).zip(labels).zip(spots_of_labels)
+    {
         area.draw(&Circle::new((px(x), px(y)), px(r), BLUE.filled()))?;
         if options.selected == Some(id) {
             area.draw(&Circle::new(
@@ -183,26 +199,9 @@ pub fn draw_value_effort<DB: DrawingBackend>(
                 INK.stroke_width(stroke),
             ))?;
         }
-        let label = truncate(
-            if text.is_empty() {
-                "(no text yet)"
-            } else {
-                text
-            },
-            24,
-        );
-        let room = plot.right() - x;
-        let fits = room > label.chars().count() as f64 * 6.8 * t + r + 8.0 * s;
-        let (lx, hpos) = if fits {
-            (x + r + 5.0 * s, HPos::Left)
-        } else {
-            (x - r - 5.0 * s, HPos::Right)
-        };
-        area.draw(&Text::new(
-            label,
-            (px(lx), px(y)),
-            font(12.0 * t, &INK).pos(Pos::new(hpos, VPos::Center)),
-        ))?;
+        if let Some(spot) = spot {
+            draw_label(area, label, spot, font(12.0 * t, &INK))?;
+        }
         layout.points.push((id, x, y));
     }
     Ok(layout)
