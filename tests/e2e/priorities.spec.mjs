@@ -220,3 +220,14 @@ test('on a big map the rows mount as they come near: the keyboard reaches every 
   await page.locator('.editor-main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(page.getByTestId('pain-matrix')).toBeVisible();
 });
+
+test('a view opened after another was scrolled down starts at its top', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('map-list').getByRole('link').first().click();
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.locator('.editor-main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  expect(await page.locator('.editor-main').evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  await page.getByRole('tab', { name: 'Priorities' }).click();
+  await expect(page.getByRole('heading', { name: 'Priorities: pain points by impact' })).toBeInViewport();
+  expect(await page.locator('.editor-main').evaluate((el) => el.scrollTop)).toBe(0);
+});

@@ -63,6 +63,8 @@ pub fn EditorPage(
     // nearly free on a big map, and the map keeps its scroll position. Unmounting it cost
     // about 8 ms of opening the Priorities view from it (Priorities benchmark).
     let on_grid = Memo::new(move |_| editor.view.get() == View::Grid);
+    let main_area = NodeRef::<leptos::html::Div>::new();
+    crate::dom::scroll::top_on_change(main_area, move || editor.view.get());
     let grid_shown =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || on_grid.get());
     let grid = move || grid_shown.get().then(|| view! { <Grid/> });
@@ -100,7 +102,7 @@ pub fn EditorPage(
         <div class="editor" class:read-only=editor.read_only>
             <Toolbar>{toolbar_end.clone().map(|c| c())}</Toolbar>
             <div class="editor-body">
-                <div class="editor-main" class:grid-view=on_grid>
+                <div class="editor-main" class:grid-view=on_grid node_ref=main_area>
                     <div class="grid-host" class:hidden=move || !on_grid.get()>{grid}</div>
                     {main}
                 </div>

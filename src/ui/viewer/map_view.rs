@@ -113,6 +113,8 @@ pub fn SharedMap(
     });
     on_cleanup(move || resize.remove());
     let as_grid = RwSignal::new(false);
+    let main_area = NodeRef::<leptos::html::Div>::new();
+    crate::dom::scroll::top_on_change(main_area, move || viewer.view.get());
     let main = move || {
         match viewer.view.get() {
         View::Grid if narrow.get() && !as_grid.get() => view! {
@@ -185,7 +187,7 @@ pub fn SharedMap(
                 </div>
             </div>
             <div class="editor-body">
-                <div class="editor-main" class:grid-view=move || viewer.view.get() == View::Grid>{main}</div>
+                <div class="editor-main" class:grid-view=move || viewer.view.get() == View::Grid node_ref=main_area>{main}</div>
                 {panel}
             </div>
         </div>
