@@ -175,32 +175,18 @@ where
     schedule_check
 }
 
-/// [`use_near_viewport`] from the next paint on: for content that can wait until the
-/// view's first frame is drawn (rows below the first screen, a chart further down), so
-/// that the frame which opens a view draws only what it must.
-pub fn use_near_viewport_after_paint<E>(
-    target: NodeRef<E>,
-    wanted: impl Fn() -> bool + 'static,
-    on_visible: impl Fn() + 'static,
-) -> impl Fn() + Copy
-where
-    E: leptos::html::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+/// `wanted`, held false until the next paint, when the watched elements are checked
+/// again: for [`use_near_viewport`] content that can wait until the view's first frame
+/// is drawn (rows below the first screen, a chart further down), so that the frame which
+/// opens a view draws only what it must.
+pub fn from_next_paint(wanted: impl Fn() -> bool + 'static) -> impl Fn() -> bool + 'static {
     let painted = Rc::new(std::cell::Cell::new(false));
-    let rearm = use_near_viewport(
-        target,
-        {
-            let painted = painted.clone();
-            move || painted.get() && wanted()
-        },
-        on_visible,
-    );
+    let flag = painted.clone();
     crate::dom::schedule::after_next_paint(move || {
-        painted.set(true);
-        rearm();
+        flag.set(true);
+        schedule_check();
     });
-    rearm
+    move || painted.get() && wanted()
 }
 
 /// Stops watching an element.

@@ -3,7 +3,7 @@
 //! need not draw. Until then a placeholder holds about its height, so the scrollbar
 //! is about right and nothing below jumps much.
 
-use crate::dom::visible::use_near_viewport_after_paint;
+use crate::dom::visible::{from_next_paint, use_near_viewport};
 use leptos::prelude::*;
 
 /// Mounts `children` after the first paint, once near the viewport; then keeps them.
@@ -16,9 +16,9 @@ pub fn Later(
     let ready = RwSignal::new(false);
     let children = StoredValue::new_local(Some(children));
     let placeholder = NodeRef::<leptos::html::Div>::new();
-    let _rearm = use_near_viewport_after_paint(
+    let _rearm = use_near_viewport(
         placeholder,
-        move || ready.try_get_untracked() == Some(false),
+        from_next_paint(move || ready.try_get_untracked() == Some(false)),
         move || {
             ready.try_set(true);
         },

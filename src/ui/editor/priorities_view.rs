@@ -3,6 +3,7 @@
 //! three marked; unscored pains listed apart with what to score. Read-only where the
 //! editor is (a map from a newer version).
 
+use crate::dom::visible::{from_next_paint, use_near_viewport};
 use crate::model::edit::{CardField, Edit};
 use crate::model::opportunities;
 use crate::model::priorities::{self, Ranking};
@@ -249,12 +250,11 @@ fn pains_table(
     };
     // More rows only after the view's first paint: the first screen is all the frame
     // that opens the view draws.
-    let rearm =
-        crate::dom::visible::use_near_viewport_after_paint(placeholder, waiting, move || {
-            if let Some(now) = shown.try_with_untracked(Vec::len) {
-                wanted.try_set(now + MORE_ROWS);
-            }
-        });
+    let rearm = use_near_viewport(placeholder, from_next_paint(waiting), move || {
+        if let Some(now) = shown.try_with_untracked(Vec::len) {
+            wanted.try_set(now + MORE_ROWS);
+        }
+    });
     Effect::new(move |_| {
         shown.track();
         rearm();
