@@ -86,20 +86,41 @@ pub fn rank(map: &JourneyMap) -> Ranking {
     }
 }
 
-/// What a score field says when it holds something other than a score.
-pub const SCORE_HINT: &str = "Use a whole number from 1 (low) to 5 (high), or leave it empty.";
+/// What a pain score's box says when something other than a score is typed in it.
+pub const SCORE_HINT: &str =
+    "Type a whole number from 1 (low) to 5 (high), or press Delete to clear the score.";
 
-/// A pain score typed by the user: empty is no score; a whole number 1 to 5 is a score;
-/// anything else (0, 6, −1, 2.5, words) is refused with [`SCORE_HINT`], so the stored
-/// score stays as it was.
-pub fn parse_score(text: &str) -> Result<Option<u8>, &'static str> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    match text.parse::<u8>() {
-        Ok(n @ 1..=5) => Ok(Some(n)),
-        _ => Err(SCORE_HINT),
+/// What a key pressed in a pain score's box does (the box is a spin button: one key, one
+/// score).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreKey {
+    /// Store this score (`None`: not scored).
+    Set(Option<u8>),
+    /// Refuse the key with this message; the score stays as it was.
+    Refuse(&'static str),
+    /// The key does nothing here, and nothing else either (Space would scroll the page).
+    Swallow,
+    /// Not the box's key (Tab, Enter, Escape, Shift…): the browser and the app have it.
+    Pass,
+}
+
+/// What `key` (as the browser names it: `KeyboardEvent.key`, no modifier held) does to a
+/// score box holding `now`: a digit 1 to 5 is that score; Arrow Up and Down step it
+/// within 1 to 5 (from nothing, to 1); Home and End give 1 and 5; Delete and Backspace
+/// clear it; any other character (0, 6, −, a letter) is refused.
+pub fn score_key(key: &str, now: Option<u8>) -> ScoreKey {
+    match key {
+        "ArrowUp" => ScoreKey::Set(Some(step_score(now, 1))),
+        "ArrowDown" => ScoreKey::Set(Some(step_score(now, -1))),
+        "Home" => ScoreKey::Set(Some(1)),
+        "End" => ScoreKey::Set(Some(5)),
+        "Backspace" | "Delete" => ScoreKey::Set(None),
+        " " => ScoreKey::Swallow,
+        k if k.chars().count() == 1 => match k.parse::<u8>() {
+            Ok(n @ 1..=5) => ScoreKey::Set(Some(n)),
+            _ => ScoreKey::Refuse(SCORE_HINT),
+        },
+        _ => ScoreKey::Pass,
     }
 }
 
@@ -128,13 +149,33 @@ mod tests {
     }
 
     #[test]
-    fn scores_are_whole_numbers_one_to_five_or_nothing() {
-        assert_eq!(parse_score(""), Ok(None));
-        assert_eq!(parse_score("  "), Ok(None));
-        assert_eq!(parse_score("1"), Ok(Some(1)));
-        assert_eq!(parse_score(" 5 "), Ok(Some(5)));
-        for bad in ["0", "6", "-1", "2.5", "three", "1e1", "+"] {
-            assert_eq!(parse_score(bad), Err(SCORE_HINT), "{bad}");
+    fn a_score_box_takes_one_key_per_score_and_refuses_the_rest() {
+        use ScoreKey::*;
+        for n in 1..=5u8 {
+            assert_eq!(score_key(&n.to_string(), Some(2)), Set(Some(n)));
+            assert_eq!(score_key(&n.to_string(), None), Set(Some(n)));
+        }
+        assert_eq!(score_key("ArrowUp", Some(4)), Set(Some(5)));
+        assert_eq!(score_key("ArrowUp", Some(5)), Set(Some(5)));
+        assert_eq!(score_key("ArrowDown", None), Set(Some(1)));
+        assert_eq!(score_key("Home", Some(3)), Set(Some(1)));
+        assert_eq!(score_key("End", None), Set(Some(5)));
+        assert_eq!(score_key("Delete", Some(3)), Set(None));
+        assert_eq!(score_key("Backspace", None), Set(None));
+        for bad in ["0", "6", "9", "-", "+", ".", "x", "é", "½"] {
+            assert_eq!(score_key(bad, Some(3)), Refuse(SCORE_HINT), "{bad}");
+        }
+        assert_eq!(score_key(" ", Some(3)), Swallow);
+        for other in [
+            "Tab",
+            "Enter",
+            "Escape",
+            "Shift",
+            "ArrowLeft",
+            "F5",
+            "Unidentified",
+        ] {
+            assert_eq!(score_key(other, Some(3)), Pass, "{other}");
         }
     }
 

@@ -1,6 +1,7 @@
 // Priorities: pain points ranked by impact with the rule on screen, scores edited in
-// place, the top three marked on the map and moving as scores change; bad scores refused
-// with a message; the viewer shows the same ranking read-only.
+// place (each score box is a spin button: a digit key sets it), the top three marked on
+// the map and moving as scores change; bad keys refused with a message; the viewer shows
+// the same ranking read-only.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from './fixtures.mjs';
 
@@ -25,9 +26,10 @@ test('the top three move on the map as scores change', async ({ page }) => {
   const first = await pain(rows(page).nth(0));
   // Score the fourth as high as it goes, with the least effort: it becomes the first.
   for (const field of ['Magnitude', 'Severity', 'Frequency', 'Business impact']) {
-    await page.getByLabel(`${field} of “${fourth}”`).fill('5');
+    await page.getByLabel(`${field} of “${fourth}”`).press('5');
   }
-  await page.getByLabel(`Effort of “${fourth}”`).fill('1');
+  await page.getByLabel(`Effort of “${fourth}”`).press('1');
+  await expect(page.getByLabel(`Effort of “${fourth}”`)).toHaveAttribute('aria-valuenow', '1');
   // Ranked as typed; Enter (or leaving the tables) puts the rows in the new order.
   await expect(rows(page).nth(3).locator('.rank')).toHaveText('Top 1');
   await page.getByLabel(`Effort of “${fourth}”`).press('Enter');
@@ -47,15 +49,14 @@ test('the top three move on the map as scores change', async ({ page }) => {
   // One undo puts the last score back; the ranking follows.
   await page.keyboard.press('Control+z');
   await page.getByRole('tab', { name: 'Priorities' }).click();
-  await expect(page.getByLabel(`Effort of “${fourth}”`)).not.toHaveValue('1');
+  await expect(page.getByLabel(`Effort of “${fourth}”`)).not.toHaveText('1');
 });
 
 test('a row stays under the keyboard while its scores are typed, and takes its new place on Enter with the focus kept', async ({ page }) => {
   await openSamplePriorities(page);
   const name = await pain(rows(page).nth(0));
   await page.getByLabel(`Magnitude of “${name}”`).focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('1');
+  await page.keyboard.press('1');
   // Ranked live, in place: the rank says it is no longer first, the row has not moved,
   // not even when Tab goes on to the next score.
   await expect(rows(page).nth(0).locator('.rank')).not.toHaveText('Top 1');
@@ -67,27 +68,54 @@ test('a row stays under the keyboard while its scores are typed, and takes its n
   await expect(rows(page).nth(0).locator('th')).not.toHaveText(name);
   await expect(page.getByLabel(`Severity of “${name}”`)).toBeFocused();
   // Leaving the tables re-sorts too.
-  await page.getByLabel(`Magnitude of “${name}”`).fill('5');
+  await page.getByLabel(`Magnitude of “${name}”`).press('5');
   await page.getByRole('tab', { name: 'Priorities' }).focus();
   await expect(rows(page).nth(0).locator('th')).toHaveText(name);
 });
 
-test('a score that is not 1 to 5 is refused with a message and changes nothing', async ({ page }) => {
+test('a key that is not a score 1 to 5 is refused with a message and changes nothing; the arrows, Home, End and Delete work', async ({ page }) => {
   await openSamplePriorities(page);
   const row = rows(page).nth(0);
   const name = await pain(row);
   const impact = await row.locator('.impact').innerText();
   const severity = page.getByLabel(`Severity of “${name}”`);
-  const before = await severity.inputValue();
-  for (const bad of ['7', '0', '-2']) {
-    await severity.fill(bad);
+  await expect(severity).toHaveAttribute('role', 'spinbutton');
+  const before = (await severity.innerText()).trim();
+  for (const bad of ['7', '0', '-', 'x']) {
+    await severity.press(bad);
     await expect(row.getByRole('alert')).toContainText('whole number from 1 (low) to 5 (high)');
     await expect(severity).toHaveAttribute('aria-invalid', 'true');
+    await expect(severity).toHaveText(before);
     await expect(row.locator('.impact')).toHaveText(impact);
   }
-  await severity.fill(before);
-  await expect(severity).toHaveAttribute('aria-invalid', 'false');
+  await severity.press(before);
+  await expect(severity).not.toHaveAttribute('aria-invalid');
+  await expect(row.getByRole('alert')).toHaveCount(0);
   await expect(row.locator('.impact')).toHaveText(impact);
+  // The message goes when the focus moves on (it floats over the row below).
+  await severity.press('9');
+  await expect(row.getByRole('alert')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('alert')).toHaveCount(0);
+  await expect(severity).not.toHaveAttribute('aria-invalid');
+  // The spin button's keys: Home and End are 1 and 5, the arrows step, Delete clears.
+  await severity.press('Home');
+  await expect(severity).toHaveAttribute('aria-valuenow', '1');
+  await severity.press('ArrowUp');
+  await expect(severity).toHaveText('2');
+  await severity.press('End');
+  await severity.press('ArrowUp');
+  await expect(severity).toHaveAttribute('aria-valuenow', '5');
+  await severity.press('Delete');
+  await expect(severity).toHaveAttribute('aria-valuetext', 'not scored');
+  await expect(severity).not.toHaveAttribute('aria-valuenow');
+  // Unscored, the pain leaves the ranking once the focus leaves the tables. The keys
+  // typed in one box are one undo step: undo brings back the score it had.
+  await page.getByRole('tab', { name: 'Priorities' }).focus();
+  await expect(page.getByTestId('unscored-pains')).toContainText(name);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel(`Severity of “${name}”`)).toHaveText(before);
+  await expect(rows(page).nth(0).locator('th')).toHaveText(name);
 });
 
 test('the Priorities view has no axe violations on the sample map', async ({ page }) => {
@@ -112,7 +140,7 @@ test('a shared link shows the same ranking read-only', async ({ page }) => {
     await expect(rows(page).nth(i).locator('th')).toHaveText(names[i]);
     await expect(rows(page).nth(i).locator('.rank')).toHaveText(`Top ${i + 1}`);
   }
-  await expect(page.getByTestId('priorities').locator('input')).toHaveCount(0);
+  await expect(page.getByTestId('priorities').locator('input, [role=spinbutton]')).toHaveCount(0);
 });
 
 test('the health check lists what to fix and takes the user there', async ({ page }) => {
@@ -198,12 +226,10 @@ test('on a big map the rows mount as they come near: the keyboard reaches every 
   const name = await pain(rows(page).nth(2));
   const box = page.getByLabel(`Magnitude of “${name}”`);
   await box.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('1');
+  await page.keyboard.press('1');
   for (const field of ['Severity', 'Frequency', 'Business impact']) {
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('1');
+    await page.keyboard.press('1');
   }
   await page.keyboard.press('Enter');
   const moved = page.getByLabel(`Business impact of “${name}”`);

@@ -206,3 +206,19 @@ test('at 1024 × 768 the card details and the map list dialog fit the screen', a
   await controlsOnScreen(page, '[data-testid=mermaid-import]');
   await expect(page.getByTestId('mermaid-import-submit')).toBeInViewport();
 });
+
+test('a tap on a pain score opens the pain with its score boxes, where the screen keyboard comes up', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Priorities' }).tap();
+  const row = page.getByTestId('ranked-pains').locator('tbody tr').first();
+  const name = (await row.locator('th').innerText()).trim();
+  await row.getByRole('spinbutton', { name: `Severity of “${name}”` }).tap();
+  const panel = page.getByTestId('card-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByLabel('Text')).toHaveValue(name);
+  const severity = panel.getByLabel(/^Severity/);
+  await expect(severity).toHaveAttribute('inputmode', /numeric|decimal/);
+  // Scored there, the table follows.
+  await severity.fill('1');
+  await expect(page.getByRole('spinbutton', { name: `Severity of “${name}”` })).toHaveText('1');
+});

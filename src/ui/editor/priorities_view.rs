@@ -6,7 +6,7 @@
 use crate::dom::visible::{from_next_paint, use_near_viewport};
 use crate::model::edit::{CardField, Edit};
 use crate::model::opportunities;
-use crate::model::priorities::{self, Ranking};
+use crate::model::priorities::{self, Ranking, ScoreKey};
 use crate::model::{Id, JourneyMap, PainScores};
 use crate::ui::editor::pain_matrix_view::PainMatrixView;
 use crate::ui::editor::state::{EditorState, Panel, Part};
@@ -70,19 +70,28 @@ impl Order {
     }
 }
 
-/// One score cell: a box for a whole number that refuses what is not a score, saying
-/// why. A text box with the numeric keyboard, not `type=number`: it has fewer parts to
-/// style and lay out (five a row; 12 rows of the big map: 762 → 582 layout objects), the
-/// scroll wheel cannot change a score by accident, and the arrow keys still step it.
-fn score_cell(
-    editor: EditorState,
-    order: Order,
-    id: Id,
-    score: Score,
-    pain: Signal<String>,
-) -> impl IntoView {
+/// One score cell: a spin button (the ARIA pattern) that takes a score from the keyboard:
+/// a digit 1 to 5 sets it, Arrow Up and Down step it, Home and End give 1 and 5, Delete
+/// or Backspace clears it; any other character is refused with a message, and the score
+/// stays as it was. Not an `<input>`: a text box carries a shadow tree and a scroller of
+/// its own, five a row, and they were most of a row's cost at the view's opening and of
+/// the compositor's work at each edit (Priorities benchmark). On a touch screen, where no
+/// keyboard would come up, a tap opens the pain's details with its score boxes (the
+/// section's pointer handler).
+fn score_cell(shared: Shared, id: Id, score: Score, pain: Signal<String>) -> impl IntoView {
+    let Shared {
+        editor,
+        order,
+        refused,
+        ..
+    } = shared;
     let (heading, get, put) = score;
-    let error = RwSignal::new(None::<&'static str>);
+    let error = Signal::derive(move || {
+        refused.0.with(|r| {
+            r.filter(|r| r.card == id && r.heading == heading)
+                .map(|r| r.why)
+        })
+    });
     let value = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| m.card(id).and_then(|c| get(&c.scores)))
     });
@@ -90,49 +99,80 @@ fn score_cell(
         let Some(mut scores) = editor.with_map_untracked(|m| m.card(id).map(|c| c.scores)) else {
             return;
         };
-        put(&mut scores, v);
-        editor.apply(Edit::SetCard(id, CardField::Scores(scores)));
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        order.typing.set(true);
-        match priorities::parse_score(&event_target_value(&ev)) {
-            Ok(v) => {
-                error.set(None);
-                set(v);
-            }
-            Err(why) => error.set(Some(why)),
+        if get(&scores) != v {
+            put(&mut scores, v);
+            editor.apply(Edit::SetCard(id, CardField::Scores(scores)));
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let step = match ev.key().as_str() {
-            "Enter" => return order.commit_here(),
-            "ArrowUp" => priorities::step_score(value.get_untracked(), 1),
-            "ArrowDown" => priorities::step_score(value.get_untracked(), -1),
-            _ => return,
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Enter" {
+            return order.commit_here();
+        }
+        let typed = match priorities::score_key(&key, value.get_untracked()) {
+            ScoreKey::Pass => return,
+            ScoreKey::Swallow => None,
+            ScoreKey::Set(v) => Some(Ok(v)),
+            ScoreKey::Refuse(why) => Some(Err(why)),
         };
         ev.prevent_default();
-        if !editor.read_only {
-            order.typing.set(true);
-            error.set(None);
-            set(Some(step));
+        let Some(typed) = typed.filter(|_| !editor.read_only) else {
+            return;
+        };
+        order.typing.set(true);
+        match typed {
+            Ok(v) => {
+                refused.clear();
+                set(v);
+            }
+            Err(why) => refused.0.set(Some(Refusal {
+                card: id,
+                heading,
+                why,
+            })),
         }
     };
     // The message exists only while there is one (a cell's parts cost the view's
     // opening frame: five cells a row); it is announced as it appears.
     let error_id = move || format!("score-error-{}-{}", id.0, heading.len());
     view! {
-        <td class="score" class:invalid=move || error.get().is_some()>
-            <input type="text" inputmode="numeric" autocomplete="off"
+        <td class="score">
+            <span class="score-box" role="spinbutton" tabindex="0" aria-valuemin="1" aria-valuemax="5"
                 aria-label=move || format!("{heading} of “{}”", pain.get())
-                aria-invalid=move || error.get().is_some().to_string()
+                aria-valuenow=move || value.get().map(|v| v.to_string())
+                aria-valuetext=move || value.get().is_none().then_some("not scored")
+                aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=move || error.get().map(|_| error_id())
-                readonly=editor.read_only
-                prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
-                on:input=on_input
-                on:keydown=on_keydown
-                on:blur=move |_| editor.seal()/>
-            {move || error.get().map(|why| view! { <span class="error-text" id=error_id() role="alert">{why}</span> })}
+                aria-readonly=editor.read_only.then_some("true")
+                on:keydown=on_keydown>
+                {move || value.get().map(|v| v.to_string())}
+            </span>
+            {move || error.get().map(|why| view! { <span class="error-pop"><span class="error-text" id=error_id() role="alert">{why}</span></span> })}
         </td>
+    }
+}
+
+/// The key a score box refused last, while its message shows: one at a time, gone when
+/// the focus moves on (it would cover the row below).
+#[derive(Clone, Copy)]
+struct Refused(RwSignal<Option<Refusal>>);
+
+#[derive(Clone, Copy, PartialEq)]
+struct Refusal {
+    card: Id,
+    /// The score's column.
+    heading: &'static str,
+    why: &'static str,
+}
+
+impl Refused {
+    fn clear(self) {
+        if self.0.with_untracked(Option::is_some) {
+            self.0.set(None);
+        }
     }
 }
 
@@ -147,15 +187,16 @@ struct Shared {
     order: Order,
     ranking: PainRanking,
     unaddressed: Unaddressed,
+    refused: Refused,
 }
 
 /// One pain point's row.
 fn pain_row(shared: Shared, id: Id, row_index: Signal<usize>) -> impl IntoView {
     let Shared {
         editor,
-        order,
         ranking,
         unaddressed,
+        ..
     } = shared;
     let info = Memo::new(move |_| {
         editor.read(Part::Card(id), |m| {
@@ -175,7 +216,7 @@ fn pain_row(shared: Shared, id: Id, row_index: Signal<usize>) -> impl IntoView {
     });
     let top = move || ranked.get().is_some_and(|r| r.rank <= priorities::TOP);
     let cells = SCORES
-        .map(|s| score_cell(editor, order, id, s, text))
+        .map(|s| score_cell(shared, id, s, text))
         .into_iter()
         .collect_view();
     view! {
@@ -320,60 +361,87 @@ pub fn PrioritiesView() -> impl IntoView {
     let unaddressed = Unaddressed(Memo::new(move |_| {
         editor.read(Part::Any, opportunities::pains_without_opportunity)
     }));
+    let refused = Refused(RwSignal::new(None));
     let shared = Shared {
         editor,
         order,
         ranking,
         unaddressed,
+        refused,
     };
-    let none = move || ranked.with(Vec::is_empty) && unscored.with(Vec::is_empty);
-    let body = move || {
-        if none() {
-            return view! {
-                <p class="empty-state">"No pain points yet. Add them in the map's Pain points lane, with the evidence behind each, then score them here."</p>
-            }
-            .into_any();
-        }
-        let scored = (!ranked.with(Vec::is_empty)).then(|| {
-            pains_table(
-                shared,
-                ranked,
-                "Scored pain points, highest impact first",
-                "ranked-pains",
-                FIRST_ROWS,
-            )
-        });
-        let waiting = (!unscored.with(Vec::is_empty)).then(|| {
-            view! {
-                <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
-                <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
-                {pains_table(shared, unscored, "Pain points not scored yet", "unscored-pains", FIRST_ROWS.saturating_sub(ranked.with_untracked(Vec::len)))}
-            }
-        });
-        // Drawing the matrix (a canvas) took 10 ms of the frame that opens the view.
-        view! { {scored}{waiting}<Later min_height="36rem"><PainMatrixView/></Later> }.into_any()
+    // Each part is drawn when it appears and goes when it goes, not at every change of
+    // the lists. (One closure that rebuilt the whole body when a table appeared kept the
+    // old, same-typed view: a pain unscored in place vanished from both tables.)
+    let ranked_empty = Memo::new(move |_| ranked.with(Vec::is_empty));
+    let unscored_empty = Memo::new(move |_| unscored.with(Vec::is_empty));
+    let none = Memo::new(move |_| ranked_empty.get() && unscored_empty.get());
+    let empty_state = move || {
+        none.get().then(|| view! {
+            <p class="empty-state">"No pain points yet. Add them in the map's Pain points lane, with the evidence behind each, then score them here."</p>
+        })
     };
-    // Redrawn only when a table appears or goes, not on every change of the lists.
-    let shape = Memo::new(move |_| {
-        (
-            none(),
-            ranked.with(Vec::is_empty),
-            unscored.with(Vec::is_empty),
-        )
-    });
+    let scored = move || {
+        (!ranked_empty.get()).then(|| {
+            untrack(|| {
+                pains_table(
+                    shared,
+                    ranked,
+                    "Scored pain points, highest impact first",
+                    "ranked-pains",
+                    FIRST_ROWS,
+                )
+            })
+        })
+    };
+    let waiting = move || {
+        (!unscored_empty.get()).then(|| {
+            untrack(|| {
+                view! {
+                    <h3>{move || format!("Not scored yet ({})", unscored.with(Vec::len))}</h3>
+                    <p class="hint">"Give each of these a magnitude, severity, frequency and business impact from 1 to 5 to rank it; effort breaks ties."</p>
+                    {pains_table(shared, unscored, "Pain points not scored yet", "unscored-pains", FIRST_ROWS.saturating_sub(ranked.with(Vec::len)))}
+                }
+            })
+        })
+    };
+    // Drawing the matrix (a canvas) took 10 ms of the frame that opens the view.
+    let matrix = move || {
+        (!none.get()).then(|| view! { <Later min_height="36rem"><PainMatrixView/></Later> })
+    };
     view! {
         <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities"
             on:focusout=move |ev: leptos::ev::FocusEvent| {
                 use wasm_bindgen::JsCast;
                 let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
                 let here = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                // A score box left: what was typed in it is one undo step, and a message
+                // about a key it refused goes.
+                editor.seal();
+                refused.clear();
                 if here.is_some_and(|s| !s.contains(inside.as_ref())) {
                     order.commit();
+                }
+            }
+            on:pointerup=move |ev: leptos::ev::PointerEvent| {
+                // A tap on a score opens the pain's details, whose score boxes bring up
+                // the screen's keyboard (a spin button would not).
+                use wasm_bindgen::JsCast;
+                if ev.pointer_type() == "mouse" || editor.read_only {
+                    return;
+                }
+                let card = ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .filter(|e| e.class_list().contains("score-box"))
+                    .and_then(|e| e.closest("tr[data-card]").ok().flatten())
+                    .and_then(|row| row.get_attribute("data-card"))
+                    .and_then(|id| id.parse().ok());
+                if let Some(id) = card {
+                    editor.panel.set(Panel::Card(Id(id)));
                 }
             }>
             <h2 id="priorities-title">"Priorities: pain points by impact"</h2>
             <p class="rule" data-testid="priority-rule">{priorities::RULE}</p>
-            {move || { shape.track(); untrack(body) }}
+            {empty_state}{scored}{waiting}{matrix}
         </section>
     }
 }
