@@ -145,7 +145,7 @@ try {
     await page.keyboard.press(i % 2 ? '1' : '5');
     edits.push(await take('keydown'));
     await page.waitForTimeout(100);
-    // The digit's keydown only (entries arrive late: the Control+A before it is older).
+    // This digit's keydown only (entries arrive late, and older ones may still come in).
     over += await page.evaluate(() => window.__slow.filter((e) => e.at >= window.__from && e.duration > 16).length);
     ranks.add(await page.locator(`[data-testid=ranked-pains] tr[data-card="${card}"] td.rank`).textContent());
     await page.waitForTimeout(50);

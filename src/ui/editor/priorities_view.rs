@@ -112,27 +112,29 @@ fn score_cell(shared: Shared, id: Id, score: Score, pain: Signal<String>) -> imp
         if key == "Enter" {
             return order.commit_here();
         }
-        let typed = match priorities::score_key(&key, value.get_untracked()) {
-            ScoreKey::Pass => return,
-            ScoreKey::Swallow => None,
-            ScoreKey::Set(v) => Some(Ok(v)),
-            ScoreKey::Refuse(why) => Some(Err(why)),
-        };
-        ev.prevent_default();
-        let Some(typed) = typed.filter(|_| !editor.read_only) else {
+        let typed = priorities::score_key(&key, value.get_untracked());
+        if typed == ScoreKey::Pass {
             return;
-        };
-        order.typing.set(true);
+        }
+        ev.prevent_default();
+        if editor.read_only {
+            return;
+        }
         match typed {
-            Ok(v) => {
+            ScoreKey::Set(v) => {
+                order.typing.set(true);
                 refused.clear();
                 set(v);
             }
-            Err(why) => refused.0.set(Some(Refusal {
-                card: id,
-                heading,
-                why,
-            })),
+            ScoreKey::Refuse(why) => {
+                order.typing.set(true);
+                refused.0.set(Some(Refusal {
+                    card: id,
+                    heading,
+                    why,
+                }));
+            }
+            ScoreKey::Swallow | ScoreKey::Pass => {}
         }
     };
     // The message exists only while there is one (a cell's parts cost the view's
@@ -424,7 +426,8 @@ pub fn PrioritiesView() -> impl IntoView {
             }
             on:pointerup=move |ev: leptos::ev::PointerEvent| {
                 // A tap on a score opens the pain's details, whose score boxes bring up
-                // the screen's keyboard (a spin button would not).
+                // the screen's keyboard (a spin button would not). One handler for the
+                // section, not one a box: five a row cost the view's opening frame.
                 use wasm_bindgen::JsCast;
                 if ev.pointer_type() == "mouse" || editor.read_only {
                     return;
