@@ -1,8 +1,13 @@
 //! Canvas plumbing for charts: a backing store sized to CSS size × devicePixelRatio
 //! (plotters-canvas does not do this), a backend that sets the canvas's font only when it
-//! changes, resize observation, and PNG export.
+//! changes and that also writes the SVG exports (one backend type, so each chart is
+//! compiled once), resize observation, and PNG export.
 
+use crate::charts::ChartError;
 use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
@@ -46,7 +51,7 @@ pub fn device_pixel_ratio() -> f64 {
 
 /// Sizes the canvas's backing store to `size` in device pixels (only when it differs, as
 /// resizing clears the canvas) and returns a plotters backend for it.
-pub fn backend(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Canvas> {
+pub fn backend(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Canvas<'static>> {
     let (w, h) = (size.device_width().max(1), size.device_height().max(1));
     if canvas.width() != w {
         canvas.set_width(w);
@@ -59,11 +64,41 @@ pub fn backend(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Canvas> {
         .ok()??
         .dyn_into::<CanvasRenderingContext2d>()
         .ok()?;
-    Some(Canvas {
+    Some(Canvas(Target::Screen(Screen {
         inner: CanvasBackend::with_canvas_object(canvas.clone())?,
         context,
         font: String::new(),
-    })
+    })))
+}
+
+/// Draws with `draw` into an SVG document of `width` × `height` pixels, through the same
+/// backend type as the screen, so that each chart's drawing code is compiled once for the
+/// browser, not once for the canvas and again for SVG (5–6 KB of wasm a chart).
+pub fn svg<L>(
+    width: u32,
+    height: u32,
+    draw: impl FnOnce(&DrawingArea<Canvas<'_>, Shift>) -> Result<L, ChartError>,
+) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let area = Canvas(Target::Svg(SVGBackend::with_string(
+            &mut out,
+            (width, height),
+        )))
+        .into_drawing_area();
+        draw(&area)?;
+        area.present()?;
+    }
+    Ok(out)
+}
+
+/// The browser's plotters backend: a `<canvas>` on screen, or an SVG document being
+/// written (exports). One type for both, see [`svg`].
+pub struct Canvas<'a>(Target<'a>);
+
+enum Target<'a> {
+    Screen(Screen),
+    Svg(SVGBackend<'a>),
 }
 
 /// plotters-canvas's backend, but for text: it sets the context's `font` only when a
@@ -71,52 +106,77 @@ pub fn backend(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Canvas> {
 /// Chromium parses the font string each time: measured in the Priorities benchmark, 4.3
 /// of the 4.6 ms of a redraw of the pain-point matrix (100 labelled points) went there.
 /// Everything else is plotters-canvas's.
-pub struct Canvas {
+struct Screen {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     /// The font last set on the context (empty: not set by this backend yet).
     font: String,
 }
 
-/// A text that the canvas refused to draw.
+/// What a backend reported, as text (the canvas's and SVG's errors are of two types).
 #[derive(Debug)]
-struct TextError(String);
+pub struct BackendError(String);
 
-impl std::fmt::Display for TextError {
+impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the canvas could not draw a text: {}", self.0)
+        f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for TextError {}
+impl std::error::Error for BackendError {}
 
-type CanvasErrorKind = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+type ErrorKind = DrawingErrorKind<BackendError>;
 
-fn text_error(e: wasm_bindgen::JsValue) -> CanvasErrorKind {
-    DrawingErrorKind::FontError(Box::new(TextError(format!("{e:?}"))))
+fn text_error(e: wasm_bindgen::JsValue) -> ErrorKind {
+    DrawingErrorKind::DrawingError(BackendError(format!(
+        "the canvas could not draw a text: {e:?}"
+    )))
 }
 
-impl DrawingBackend for Canvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+/// The backend's own error as this backend's.
+fn own<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> ErrorKind {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(BackendError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+/// Calls `$call` on whichever backend `$self` is.
+macro_rules! either {
+    ($self:ident, $b:ident => $call:expr) => {
+        match &mut $self.0 {
+            Target::Screen(Screen { inner: $b, .. }) => $call.map_err(own),
+            Target::Svg($b) => $call.map_err(own),
+        }
+    };
+}
+
+impl DrawingBackend for Canvas<'_> {
+    type ErrorType = BackendError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.0 {
+            Target::Screen(s) => s.inner.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), CanvasErrorKind> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), ErrorKind> {
+        either!(self, b => b.ensure_prepared())
     }
 
-    fn present(&mut self) -> Result<(), CanvasErrorKind> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), ErrorKind> {
+        either!(self, b => b.present())
     }
 
     fn draw_pixel(
         &mut self,
         point: BackendCoord,
         color: plotters_backend::BackendColor,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.draw_pixel(point, color)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.draw_pixel(point, color))
     }
 
     fn draw_line<S: BackendStyle>(
@@ -124,8 +184,8 @@ impl DrawingBackend for Canvas {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.draw_line(from, to, style)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -134,24 +194,24 @@ impl DrawingBackend for Canvas {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.draw_path(path, style)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.draw_path(path, style))
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.fill_polygon(vert, style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -160,8 +220,8 @@ impl DrawingBackend for Canvas {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), CanvasErrorKind> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result<(), ErrorKind> {
+        either!(self, b => b.draw_circle(center, radius, style, fill))
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -169,7 +229,21 @@ impl DrawingBackend for Canvas {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), CanvasErrorKind> {
+    ) -> Result<(), ErrorKind> {
+        match &mut self.0 {
+            Target::Screen(screen) => screen.draw_text(text, style, pos),
+            Target::Svg(b) => b.draw_text(text, style, pos).map_err(own),
+        }
+    }
+}
+
+impl Screen {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), ErrorKind> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());

@@ -486,7 +486,7 @@ pub fn curve_svg(
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let options = CurveOptions {
-            text_scale: 1.24,
+            text_scale: super::SVG_TEXT_SCALE,
             ..options.clone()
         };
         draw_emotion_curve(&area, map, &options)?;

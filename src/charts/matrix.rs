@@ -290,7 +290,7 @@ pub fn matrix_svg(
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let options = MatrixOptions {
-            text_scale: 1.24,
+            text_scale: super::SVG_TEXT_SCALE,
             ..options.clone()
         };
         draw_matrix(&area, map, &options)?;

@@ -31,6 +31,10 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
+/// The type factor of SVG exports: plotters' SVG backend writes font sizes divided by
+/// 1.24, so this makes an export's type match the canvas's.
+pub const SVG_TEXT_SCALE: f64 = 1.24;
+
 /// The chart font at `size` backing-store pixels in `color`.
 pub(crate) fn font(size: f64, color: &RGBColor) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(color)

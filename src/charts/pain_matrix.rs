@@ -270,7 +270,7 @@ pub fn pain_matrix_svg(
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let options = PainMatrixOptions {
-            text_scale: 1.24,
+            text_scale: super::SVG_TEXT_SCALE,
             ..options.clone()
         };
         draw_pain_matrix(&area, matrix, &options)?;

@@ -376,7 +376,7 @@ pub fn trends_svg(
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let options = TrendOptions {
-            text_scale: 1.24,
+            text_scale: super::SVG_TEXT_SCALE,
             ..options.clone()
         };
         draw_trends(&area, panels, &options)?;

@@ -218,7 +218,7 @@ pub fn value_effort_svg(
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let options = ValueEffortOptions {
-            text_scale: 1.24,
+            text_scale: super::SVG_TEXT_SCALE,
             ..options.clone()
         };
         draw_value_effort(&area, matrix, &options)?;

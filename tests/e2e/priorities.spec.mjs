@@ -2,6 +2,7 @@
 // place (each score box is a spin button: a digit key sets it), the top three marked on
 // the map and moving as scores change; bad keys refused with a message; the viewer shows
 // the same ranking read-only.
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from './fixtures.mjs';
 
@@ -202,6 +203,22 @@ test('the pain-point matrix places the pains, switches axes, shows a pain on hov
   await matrix.getByLabel('Axes').selectOption({ label: 'Business impact × magnitude' });
   await expect(canvas).toHaveAttribute('aria-label', /pain points by business impact and magnitude/);
   await expect(matrix.locator('details table thead')).toContainText('Business impact');
+  // Exports: the SVG is drawn by the same code through the same backend type as the
+  // canvas (adapters::canvas::svg), with the chart's labels as text.
+  for (const kind of ['SVG', 'PNG']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), matrix.getByRole('button', { name: `Export ${kind}` }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(` - pain-point matrix\\.${kind.toLowerCase()}$`));
+    const bytes = fs.readFileSync(await download.path());
+    if (kind === 'SVG') {
+      const svg = bytes.toString('utf8');
+      expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).toContain('Business impact');
+      expect(svg).toContain('Fix first');
+      expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    } else {
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
+  }
 });
 
 test('on a big map the rows mount as they come near: the keyboard reaches every row, and a row moved far down keeps the focus', async ({ page }) => {

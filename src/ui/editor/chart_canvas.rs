@@ -1,7 +1,7 @@
 //! What both charts share: a canvas sized to its box × devicePixelRatio, redrawn when the
 //! inputs its drawing reads change, with the layout kept for hit testing, and PNG/SVG export.
 
-use crate::adapters::canvas::{backend, download_png, use_canvas_size, CanvasSize};
+use crate::adapters::canvas::{backend, download_png, svg, use_canvas_size, Canvas, CanvasSize};
 use crate::adapters::files::download_text;
 use crate::charts::ChartError;
 use crate::model::persist::files::file_stem;
@@ -36,8 +36,7 @@ impl<L: Send + Sync + 'static> Copy for ChartCanvas<L> {}
 /// Sets up a chart canvas. `draw` gets the drawing area and the device pixel ratio; the
 /// signals it reads decide when the chart is redrawn.
 pub fn use_chart_canvas<L: Default + Send + Sync + 'static>(
-    draw: impl Fn(&DrawingArea<crate::adapters::canvas::Canvas, Shift>, f64) -> Result<L, ChartError>
-        + 'static,
+    draw: impl Fn(&DrawingArea<Canvas<'static>, Shift>, f64) -> Result<L, ChartError> + 'static,
 ) -> ChartCanvas<L> {
     let wrap = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -93,19 +92,20 @@ impl<L: Send + Sync + 'static> ChartCanvas<L> {
         }
     }
 
-    /// Downloads an SVG made at the canvas's CSS size as "<map title> - <what>.svg".
-    pub fn export_svg(
+    /// Downloads an SVG drawn by `draw` at the canvas's CSS size as "<map title> -
+    /// <what>.svg" (with options of text scale [`crate::charts::SVG_TEXT_SCALE`]).
+    pub fn export_svg<T>(
         &self,
         editor: EditorState,
         what: &str,
-        make: impl FnOnce(u32, u32) -> Result<String, ChartError>,
+        draw: impl FnOnce(&DrawingArea<Canvas<'_>, Shift>) -> Result<T, ChartError>,
     ) {
         let Some(size) = self.size.get_untracked() else {
             return;
         };
         let name =
             editor.with_map_untracked(|m| format!("{} - {what}.svg", file_stem(&m.scope.title)));
-        match make(size.width, size.height) {
+        match svg(size.width, size.height, draw) {
             Ok(svg) => {
                 if let Err(e) = download_text(&svg, "image/svg+xml", &name) {
                     editor.toasts.info(&format!("The SVG was not saved: {e}."));

@@ -2,7 +2,8 @@
 //! for a touchpoint's words, click to open it, line toggles, PNG/SVG export and the data
 //! as a table.
 
-use crate::charts::curve::{curve_rows, curve_svg, draw_emotion_curve, CurveOptions};
+use crate::charts::curve::{curve_rows, draw_emotion_curve, CurveOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::Id;
 use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
@@ -85,10 +86,11 @@ pub fn CurveView() -> impl IntoView {
     let export_svg = move |_| {
         let opts = CurveOptions {
             hovered: None,
+            text_scale: SVG_TEXT_SCALE,
             ..options(1.0)
         };
-        chart.export_svg(editor, "emotion curve", |w, h| {
-            editor.with_map_untracked(|m| curve_svg(m, &opts, w, h))
+        chart.export_svg(editor, "emotion curve", |area| {
+            editor.with_map_untracked(|m| draw_emotion_curve(area, m, &opts))
         });
     };
     let summary = move || {

@@ -2,7 +2,8 @@
 //! influence and interest (one undo step per drag), the quadrant lists beside it with the
 //! engagement each calls for (arrow keys move a stakeholder), and PNG/SVG export.
 
-use crate::charts::matrix::{draw_matrix, matrix_svg, MatrixOptions};
+use crate::charts::matrix::{draw_matrix, MatrixOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::edit::{Edit, StakeholderField};
 use crate::model::{Id, Level, Quadrant};
 use crate::ui::editor::chart_canvas::use_chart_canvas;
@@ -92,10 +93,11 @@ pub fn MatrixView() -> impl IntoView {
     let export_svg = move |_| {
         let opts = MatrixOptions {
             dragging: None,
+            text_scale: SVG_TEXT_SCALE,
             ..options(1.0)
         };
-        chart.export_svg(editor, "influence-interest matrix", |w, h| {
-            editor.with_map_untracked(|m| matrix_svg(m, &opts, w, h))
+        chart.export_svg(editor, "influence-interest matrix", |area| {
+            editor.with_map_untracked(|m| draw_matrix(area, m, &opts))
         });
     };
 

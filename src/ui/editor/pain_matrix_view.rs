@@ -2,7 +2,8 @@
 //! devicePixelRatio), severity × frequency or business impact × magnitude, hover for a
 //! pain's words and evidence, click to open it, PNG/SVG export and the data as a table.
 
-use crate::charts::pain_matrix::{draw_pain_matrix, pain_matrix_svg, PainMatrixOptions};
+use crate::charts::pain_matrix::{draw_pain_matrix, PainMatrixOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::pain_matrix::{place, PainAxes, QUADRANT_RULE};
 use crate::model::Id;
 use crate::ui::chart_table::ChartTable;
@@ -78,10 +79,11 @@ pub fn PainMatrixView() -> impl IntoView {
     let export_svg = move |_| {
         let opts = PainMatrixOptions {
             selected: None,
+            text_scale: SVG_TEXT_SCALE,
             ..options(1.0)
         };
-        chart.export_svg(editor, "pain-point matrix", |w, h| {
-            matrix.with_untracked(|m| pain_matrix_svg(m, &opts, w, h))
+        chart.export_svg(editor, "pain-point matrix", |area| {
+            matrix.with_untracked(|m| draw_pain_matrix(area, m, &opts))
         });
     };
     let summary = move || {

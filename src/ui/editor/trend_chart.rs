@@ -1,7 +1,8 @@
 //! Small-multiple trend panels on a canvas (crisp at any devicePixelRatio), with PNG and
 //! SVG export and the same data as a table.
 
-use crate::charts::trends::{draw_trends, height_for, trends_svg, TrendOptions, TrendPanel};
+use crate::charts::trends::{draw_trends, height_for, TrendOptions, TrendPanel};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::EditorState;
@@ -51,18 +52,13 @@ pub fn TrendChart(
     let export_png = move |_| chart.export_png(editor, name);
     let export_svg = move |_| {
         let cols = columns();
-        chart.export_svg(editor, name, |w, h| {
-            panels.with_untracked(|p| {
-                trends_svg(
-                    p,
-                    &TrendOptions {
-                        columns: cols,
-                        ..TrendOptions::default()
-                    },
-                    w,
-                    h,
-                )
-            })
+        let opts = TrendOptions {
+            columns: cols,
+            text_scale: SVG_TEXT_SCALE,
+            ..TrendOptions::default()
+        };
+        chart.export_svg(editor, name, |area| {
+            panels.with_untracked(|p| draw_trends(area, p, &opts))
         });
     };
     let label = move || {

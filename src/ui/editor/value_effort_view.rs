@@ -4,7 +4,8 @@
 //! table of every opportunity with its two scores as number inputs (arrow keys step
 //! them): the keyboard alternative and the chart's data in one.
 
-use crate::charts::value_effort::{draw_value_effort, value_effort_svg, ValueEffortOptions};
+use crate::charts::value_effort::{draw_value_effort, ValueEffortOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::edit::{CardField, Edit};
 use crate::model::opportunities::cards_in_journey_order;
 use crate::model::value_effort::{self as ve, quadrant_of};
@@ -133,10 +134,11 @@ pub fn ValueEffortView() -> impl IntoView {
     let export_svg = move |_| {
         let opts = ValueEffortOptions {
             dragging: None,
+            text_scale: SVG_TEXT_SCALE,
             ..options(1.0)
         };
-        chart.export_svg(editor, "value-effort matrix", |w, h| {
-            matrix.with_untracked(|m| value_effort_svg(m, &opts, w, h))
+        chart.export_svg(editor, "value-effort matrix", |area| {
+            matrix.with_untracked(|m| draw_value_effort(area, m, &opts))
         });
     };
     let summary = move || {

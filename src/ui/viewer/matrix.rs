@@ -2,7 +2,8 @@
 //! code), PNG/SVG export, and beside it who sits in each quadrant with the engagement it
 //! calls for.
 
-use crate::charts::matrix::{draw_matrix, matrix_svg, MatrixOptions};
+use crate::charts::matrix::{draw_matrix, MatrixOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::Quadrant;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
 use crate::ui::editor::state::{EditorState, Part};
@@ -12,20 +13,20 @@ use leptos::prelude::*;
 #[component]
 pub fn Matrix() -> impl IntoView {
     let editor = expect_context::<EditorState>();
-    let options = |scale: f64| MatrixOptions {
+    let options = |scale: f64, text_scale: f64| MatrixOptions {
         scale,
-        text_scale: 1.0,
+        text_scale,
         selected: None,
         dragging: None,
     };
     let chart = use_chart_canvas(move |area, dpr| {
         editor.track(Part::Stakeholders);
-        editor.with_map_untracked(|m| draw_matrix(area, m, &options(dpr)))
+        editor.with_map_untracked(|m| draw_matrix(area, m, &options(dpr, 1.0)))
     });
     let export_png = move |_| chart.export_png(editor, "influence-interest matrix");
     let export_svg = move |_| {
-        chart.export_svg(editor, "influence-interest matrix", |w, h| {
-            editor.with_map_untracked(|m| matrix_svg(m, &options(1.0), w, h))
+        chart.export_svg(editor, "influence-interest matrix", |area| {
+            editor.with_map_untracked(|m| draw_matrix(area, m, &options(1.0, SVG_TEXT_SCALE)))
         });
     };
     let quadrants = editor.read(Part::Stakeholders, |m| {
