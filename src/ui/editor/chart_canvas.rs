@@ -1,10 +1,14 @@
 //! What both charts share: a canvas sized to its box × devicePixelRatio, redrawn when the
-//! inputs its drawing reads change, with the layout kept for hit testing, and PNG/SVG export.
+//! inputs its drawing reads change, with the layout kept for hit testing, and PNG/SVG export;
+//! and the curve and matrix as SVG documents for the report and the poster.
 
 use crate::adapters::canvas::{backend, download_png, svg, use_canvas_size, Canvas, CanvasSize};
 use crate::adapters::files::download_text;
-use crate::charts::ChartError;
+use crate::charts::curve::{draw_emotion_curve, CurveOptions};
+use crate::charts::matrix::{draw_matrix, MatrixOptions};
+use crate::charts::{ChartError, SVG_TEXT_SCALE};
 use crate::model::persist::files::file_stem;
+use crate::model::JourneyMap;
 use crate::ui::editor::state::EditorState;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -114,4 +118,25 @@ impl<L: Send + Sync + 'static> ChartCanvas<L> {
             Err(e) => editor.toasts.info(&format!("The SVG was not made: {e}.")),
         }
     }
+}
+
+/// `map`'s emotion curve as an SVG document of `width` × `height` pixels, drawn as the
+/// canvas draws it by default (the report's file and the poster).
+pub fn curve_svg(map: &JourneyMap, width: u32, height: u32) -> Result<String, ChartError> {
+    let options = CurveOptions {
+        text_scale: SVG_TEXT_SCALE,
+        ..CurveOptions::default()
+    };
+    svg(width, height, |area| {
+        draw_emotion_curve(area, map, &options)
+    })
+}
+
+/// `map`'s influence–interest matrix as an SVG document, as [`curve_svg`].
+pub fn matrix_svg(map: &JourneyMap, width: u32, height: u32) -> Result<String, ChartError> {
+    let options = MatrixOptions {
+        text_scale: SVG_TEXT_SCALE,
+        ..MatrixOptions::default()
+    };
+    svg(width, height, |area| draw_matrix(area, map, &options))
 }

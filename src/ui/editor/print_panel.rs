@@ -4,12 +4,9 @@
 //! dialog (which also saves a PDF). The poster is laid out off screen while this panel is
 //! open; the print style sheet shows it alone (`style/main.css`, "Poster").
 
-use crate::adapters::canvas::svg;
 use crate::adapters::files::svg_data_url;
-use crate::charts::curve::{draw_emotion_curve, CurveOptions};
-use crate::charts::matrix::{draw_matrix, MatrixOptions};
-use crate::charts::SVG_TEXT_SCALE;
 use crate::model::{JourneyMap, LaneKind};
+use crate::ui::editor::chart_canvas::{curve_svg, matrix_svg};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
@@ -81,26 +78,8 @@ fn poster_body(map: &JourneyMap, today: String) -> impl IntoView {
             view! { <tr><th scope="row">{lane.name.clone()}</th>{cells}</tr> }
         })
         .collect_view();
-    let curve = svg_image(svg(1000, 380, |a| {
-        draw_emotion_curve(
-            a,
-            map,
-            &CurveOptions {
-                text_scale: SVG_TEXT_SCALE,
-                ..CurveOptions::default()
-            },
-        )
-    }));
-    let matrix = svg_image(svg(540, 500, |a| {
-        draw_matrix(
-            a,
-            map,
-            &MatrixOptions {
-                text_scale: SVG_TEXT_SCALE,
-                ..MatrixOptions::default()
-            },
-        )
-    }));
+    let curve = svg_image(curve_svg(map, 1000, 380));
+    let matrix = svg_image(matrix_svg(map, 540, 500));
     let title = if map.scope.title.trim().is_empty() {
         "Untitled map".to_string()
     } else {

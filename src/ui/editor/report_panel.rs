@@ -2,13 +2,10 @@
 //! a pull request, with the emotion curve and the influence–interest matrix as two SVG
 //! files it shows by their names: download the three, or copy the text.
 
-use crate::adapters::canvas::svg;
 use crate::adapters::files::download_text;
 use crate::adapters::share::copy_text;
-use crate::charts::curve::{draw_emotion_curve, CurveOptions};
-use crate::charts::matrix::{draw_matrix, MatrixOptions};
-use crate::charts::SVG_TEXT_SCALE;
 use crate::model::report::{file_names, report};
+use crate::ui::editor::chart_canvas::{curve_svg, matrix_svg};
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use leptos::prelude::*;
 
@@ -33,30 +30,12 @@ fn make(editor: EditorState, file: File) -> Result<(String, String, &'static str
             ),
             File::Curve => (
                 names.curve,
-                chart(svg(1300, 460, |a| {
-                    draw_emotion_curve(
-                        a,
-                        m,
-                        &CurveOptions {
-                            text_scale: SVG_TEXT_SCALE,
-                            ..CurveOptions::default()
-                        },
-                    )
-                }))?,
+                chart(curve_svg(m, 1300, 460))?,
                 "image/svg+xml",
             ),
             File::Matrix => (
                 names.matrix,
-                chart(svg(640, 700, |a| {
-                    draw_matrix(
-                        a,
-                        m,
-                        &MatrixOptions {
-                            text_scale: SVG_TEXT_SCALE,
-                            ..MatrixOptions::default()
-                        },
-                    )
-                }))?,
+                chart(matrix_svg(m, 640, 700))?,
                 "image/svg+xml",
             ),
         })
