@@ -4,9 +4,11 @@
 //! and the stage shown picked out. Arrow keys, PageUp/PageDown (presentation clickers),
 //! Home/End and Space move; Esc leaves. Read-only: the editor and the viewer both open it.
 
+use crate::adapters::canvas::svg;
 use crate::adapters::files::svg_data_url;
 use crate::adapters::tasks::next_task;
-use crate::charts::curve::{curve_svg, CurveOptions};
+use crate::charts::curve::{draw_emotion_curve, CurveOptions};
+use crate::charts::SVG_TEXT_SCALE;
 use crate::model::presentation::{slides_of, Slide};
 use crate::model::JourneyMap;
 use leptos::prelude::*;
@@ -16,11 +18,13 @@ use wasm_bindgen::JsCast;
 fn curve_image(map: &JourneyMap, index: usize) -> Option<String> {
     let options = CurveOptions {
         highlight_stage: Some(index),
-        // Bigger type than the SVG export's (1.24): it is read from the back of the room.
-        text_scale: 1.6,
+        // The SVG export's type. A larger scale was meant here for the back of the room,
+        // but the SVG path always replaced it with this one, and the curve's legend spaces
+        // its entries for this scale (a larger one makes them overlap).
+        text_scale: SVG_TEXT_SCALE,
         ..CurveOptions::default()
     };
-    curve_svg(map, &options, 1200, 330)
+    svg(1200, 330, |area| draw_emotion_curve(area, map, &options))
         .ok()
         .map(|svg| svg_data_url(&svg))
 }
@@ -222,10 +226,10 @@ pub fn Story(map: JourneyMap) -> impl IntoView {
         .collect_view();
     let draw_curve = move || {
         let options = CurveOptions {
-            text_scale: 1.4,
+            text_scale: SVG_TEXT_SCALE,
             ..CurveOptions::default()
         };
-        let src = curve_svg(&map, &options, 800, 400)
+        let src = svg(800, 400, |area| draw_emotion_curve(area, &map, &options))
             .ok()
             .map(|svg| svg_data_url(&svg));
         curve.try_set(src);
