@@ -35,7 +35,9 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 /// 1.24, so this makes an export's type match the canvas's.
 pub const SVG_TEXT_SCALE: f64 = 1.24;
 
-/// The chart font at `size` backing-store pixels in `color`.
+/// The chart font at `size` backing-store pixels in `color`. The family is named by its
+/// variant, not by the string "sans-serif", which plotters would lower-case into a new
+/// string at every call (each label of each redraw).
 pub(crate) fn font(size: f64, color: &RGBColor) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(color)
+    (FontFamily::SansSerif, size).into_font().color(color)
 }
