@@ -1,7 +1,7 @@
 // Priorities: pain points ranked by impact with the rule on screen, scores edited in
 // place (each score box is a spin button: a digit key sets it), the top three marked on
 // the map and moving as scores change; bad keys refused with a message; the viewer shows
-// the same ranking read-only.
+// the same ranking and pain-point matrix read-only.
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from './fixtures.mjs';
@@ -142,6 +142,8 @@ test('a shared link shows the same ranking read-only', async ({ page }) => {
     await expect(rows(page).nth(i).locator('.rank')).toHaveText(`Top ${i + 1}`);
   }
   await expect(page.getByTestId('priorities').locator('input, [role=spinbutton]')).toHaveCount(0);
+  // The same matrix, read-only: hover, click to the card's details, axes, exports.
+  await checkPainMatrix(page, { readOnly: true });
 });
 
 test('the health check lists what to fix and takes the user there', async ({ page }) => {
@@ -170,8 +172,9 @@ test('the health check lists what to fix and takes the user there', async ({ pag
   expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
 });
 
-test('the pain-point matrix places the pains, switches axes, shows a pain on hover and opens it on click', async ({ page }) => {
-  await openSamplePriorities(page);
+// The pain-point matrix as a user checks it, in the editor or (readOnly) the viewer: the
+// count in its name, the data table, hover and click on a pain, the other axes, exports.
+async function checkPainMatrix(page, { readOnly = false } = {}) {
   const matrix = page.getByTestId('pain-matrix');
   const canvas = page.getByTestId('pain-matrix-canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -198,7 +201,9 @@ test('the pain-point matrix places the pains, switches axes, shows a pain on hov
   const words = (await page.getByTestId('pain-matrix-tooltip').locator('strong').innerText()).trim();
   await expect(matrix.locator('details table')).toContainText(words);
   await canvas.click({ position: found });
-  await expect(page.getByTestId('card-panel').getByLabel('Text')).toHaveValue(words);
+  const details = page.getByTestId('card-panel');
+  if (readOnly) await expect(details.locator('dt:text-is("Text") + dd')).toHaveText(words);
+  else await expect(details.getByLabel('Text')).toHaveValue(words);
   // The other pair of scores.
   await matrix.getByLabel('Axes').selectOption({ label: 'Business impact × magnitude' });
   await expect(canvas).toHaveAttribute('aria-label', /pain points by business impact and magnitude/);
@@ -219,6 +224,13 @@ test('the pain-point matrix places the pains, switches axes, shows a pain on hov
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     }
   }
+  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+test('the pain-point matrix places the pains, switches axes, shows a pain on hover and opens it on click', async ({ page }) => {
+  await openSamplePriorities(page);
+  await checkPainMatrix(page);
 });
 
 test('on a big map the rows mount as they come near: the keyboard reaches every row, and a row moved far down keeps the focus', async ({ page }) => {

@@ -1,8 +1,9 @@
 //! The read-only viewer that share links open (`view/#/s/<payload>`, built from
 //! `src/bin/viewer.rs` as a page of its own). It carries no editor, so a stakeholder's
 //! phone downloads a fraction of the app: it decodes the link (asking for the passphrase
-//! of a protected one), shows the map, its emotion curve and its stakeholders, read-only,
-//! and can save a copy to this browser's maps, which the app then opens for editing.
+//! of a protected one), shows the map, its emotion curve, stakeholders, priorities (with
+//! the pain-point matrix), plan and reviews, read-only, and can save a copy to this
+//! browser's maps, which the app then opens for editing.
 
 mod about;
 mod card_details;
@@ -10,6 +11,7 @@ mod grid;
 mod handoff;
 mod map_view;
 mod matrix;
+mod pain_matrix;
 mod people;
 mod plan;
 mod priorities;

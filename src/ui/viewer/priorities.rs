@@ -1,6 +1,7 @@
 //! The Priorities view, read-only: pain points ranked by impact with the rule in words,
-//! the top three marked, the unscored ones apart.
+//! the top three marked, the unscored ones apart, and the pain-point matrix.
 
+use super::pain_matrix::PainMatrix;
 use crate::model::opportunities;
 use crate::model::priorities::{self, Ranked};
 use crate::model::{Card, Id, JourneyMap};
@@ -107,7 +108,7 @@ pub fn Priorities() -> impl IntoView {
                 {table("Pain points not scored yet", "unscored-pains", rows)}
             }
         });
-        view! { {ranked}{unscored} }.into_any()
+        view! { {ranked}{unscored}<PainMatrix/> }.into_any()
     });
     view! {
         <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities">
