@@ -108,6 +108,22 @@ test('on a phone a shared map reads stage by stage with nothing to scroll sidewa
   await expect(page.locator('.grid, table').first()).toBeVisible();
   await page.getByRole('button', { name: 'Show stage by stage' }).click();
   await expect(story).toBeVisible();
+  // Presenting from the phone: one column, no text cut off at the right edge.
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  for (let i = 0; i < stages.length; i++) {
+    await expect(page.getByTestId('present-count')).toHaveText(`Stage ${i + 1} of ${stages.length}`);
+    const cut = await page.evaluate(() => {
+      const body = document.querySelector('.present-body');
+      const out = [...document.querySelectorAll('.presentation h3, .present-list li')]
+        .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 || e.scrollWidth > e.clientWidth)
+        .map((e) => e.textContent.slice(0, 30));
+      return { sideways: body.scrollWidth - body.clientWidth, out };
+    });
+    expect(cut, `presented stage ${i + 1} fits the phone's width`).toEqual({ sideways: 0, out: [] });
+    if (i + 1 < stages.length) await page.getByRole('button', { name: /^Next/ }).click();
+  }
+  await page.keyboard.press('Escape');
   expect(problems).toEqual([]);
   await context.close();
 });
