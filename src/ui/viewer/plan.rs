@@ -94,7 +94,7 @@ fn plan_row(
         <tr data-card=c.id.0.to_string()>
             {lead_cells(editor, map, c, rank)}
             <td>{or_dash(&c.owner)}</td>
-            <td>{or_dash(&c.deadline)}</td>
+            <td class="date">{or_dash(&c.deadline)}</td>
             <td>{or_dash(&c.kpi)}</td>
             <td>{or_dash(&c.baseline)}</td>
             <td>{or_dash(&c.target)}</td>
