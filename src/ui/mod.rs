@@ -14,6 +14,7 @@ pub mod list_page;
 pub mod map_list;
 pub mod map_page;
 pub mod own_form;
+pub mod pain_matrix;
 pub mod present;
 pub mod toast;
 pub mod update_prompt;

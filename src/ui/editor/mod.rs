@@ -21,7 +21,6 @@ pub mod mermaid_panel;
 pub mod metric_badge;
 pub mod metric_fields;
 pub mod page;
-pub mod pain_matrix_view;
 pub mod panel_toggle;
 pub mod personas_panel;
 pub mod plan_board;

@@ -6,11 +6,12 @@
 use crate::dom::visible::{from_next_paint, use_near_viewport};
 use crate::model::edit::{CardField, Edit};
 use crate::model::opportunities;
+use crate::model::pain_matrix::place;
 use crate::model::priorities::{self, Ranking, ScoreKey};
 use crate::model::{Id, JourneyMap, PainScores};
-use crate::ui::editor::pain_matrix_view::PainMatrixView;
 use crate::ui::editor::state::{EditorState, Panel, Part};
 use crate::ui::later::Later;
+use crate::ui::pain_matrix::PainMatrixChart;
 use leptos::prelude::*;
 
 /// The five scores, as (column heading, getter, setter).
@@ -408,7 +409,14 @@ pub fn PrioritiesView() -> impl IntoView {
     };
     // Drawing the matrix (a canvas) took 10 ms of the frame that opens the view.
     let matrix = move || {
-        (!none.get()).then(|| view! { <Later min_height="36rem"><PainMatrixView/></Later> })
+        let placement = move |axes| {
+            ranking
+                .0
+                .with(|r| editor.read(Part::Any, |m| place(m, r, axes)))
+        };
+        (!none.get()).then(|| view! {
+            <Later min_height="36rem"><PainMatrixChart place=placement advice=": score them in the tables above"/></Later>
+        })
     };
     view! {
         <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities"

@@ -11,7 +11,6 @@ mod grid;
 mod handoff;
 mod map_view;
 mod matrix;
-mod pain_matrix;
 mod people;
 mod plan;
 mod priorities;

@@ -1,11 +1,12 @@
 //! The Priorities view, read-only: pain points ranked by impact with the rule in words,
 //! the top three marked, the unscored ones apart, and the pain-point matrix.
 
-use super::pain_matrix::PainMatrix;
 use crate::model::opportunities;
+use crate::model::pain_matrix::place;
 use crate::model::priorities::{self, Ranked};
 use crate::model::{Card, Id, JourneyMap};
 use crate::ui::editor::state::{EditorState, Panel, Part};
+use crate::ui::pain_matrix::PainMatrixChart;
 use leptos::prelude::*;
 
 fn score(s: Option<u8>) -> String {
@@ -108,7 +109,9 @@ pub fn Priorities() -> impl IntoView {
                 {table("Pain points not scored yet", "unscored-pains", rows)}
             }
         });
-        view! { {ranked}{unscored}<PainMatrix/> }.into_any()
+        // A shared link's map never changes: the ranking is made once, here.
+        let placement = move |axes| editor.with_map_untracked(|m| place(m, &r, axes));
+        view! { {ranked}{unscored}<PainMatrixChart place=placement/> }.into_any()
     });
     view! {
         <section class="priorities" aria-labelledby="priorities-title" data-testid="priorities">

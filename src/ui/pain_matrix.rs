@@ -1,12 +1,12 @@
-//! The pain-point matrix, read-only: the editor's drawing code on a canvas, severity ×
-//! frequency or business impact × magnitude, hover for a pain's words and evidence, click
-//! to open its details, PNG/SVG export and the data as a table. The map of a link does not
-//! change, so both placements are made once and the choice of axes picks one.
+//! The pain-point matrix under the Priorities tables, in the editor and in the shared
+//! view alike: the chart on a canvas (crisp at any devicePixelRatio), severity × frequency
+//! or business impact × magnitude, hover for a pain's words and evidence, click to open
+//! its details, PNG/SVG export and the data as a table. Where the placement comes from is
+//! the caller's: the editor's follows its live ranking, a shared link's map never changes.
 
 use crate::charts::pain_matrix::{draw_pain_matrix, PainMatrixOptions};
 use crate::charts::SVG_TEXT_SCALE;
-use crate::model::pain_matrix::{place, PainAxes, PainPoint, QUADRANT_RULE};
-use crate::model::priorities;
+use crate::model::pain_matrix::{PainAxes, PainMatrix, PainPoint, QUADRANT_RULE};
 use crate::model::Id;
 use crate::ui::chart_table::ChartTable;
 use crate::ui::editor::chart_canvas::use_chart_canvas;
@@ -21,20 +21,19 @@ fn text_of(p: &PainPoint) -> String {
     }
 }
 
-/// The pain-point matrix with its axis choice, export and data table.
+/// The pain-point matrix with its axis choice, export and data table. `place` gives the
+/// placement for a pair of axes (what it reads reactively, the matrix follows);
+/// `advice` ends the note on pains missing from the matrix (what the user can do).
 #[component]
-pub fn PainMatrix() -> impl IntoView {
+pub fn PainMatrixChart<F>(place: F, #[prop(optional)] advice: &'static str) -> impl IntoView
+where
+    F: Fn(PainAxes) -> PainMatrix + Send + Sync + 'static,
+{
     let editor = expect_context::<EditorState>();
-    // Both placements, made once: no memo to compare, nothing to redo on a switch.
-    let placed = StoredValue::new(editor.with_map_untracked(|m| {
-        let ranking = priorities::rank(m);
-        PainAxes::ALL.map(|axes| place(m, &ranking, axes))
-    }));
     let axes = RwSignal::new(PainAxes::default());
+    let matrix = Memo::new(move |_| place(axes.get()));
     // The pain point under the pointer, and where (CSS pixels) its tooltip goes.
     let hover = RwSignal::new(None::<(Id, f64, f64)>);
-    let index = |a: PainAxes| PainAxes::ALL.iter().position(|&b| b == a).unwrap_or(0);
-    let at = move || index(axes.get());
     let options = move |scale: f64, text_scale: f64, selected: Option<Id>| PainMatrixOptions {
         scale,
         text_scale,
@@ -43,7 +42,7 @@ pub fn PainMatrix() -> impl IntoView {
     };
     let chart = use_chart_canvas(move |area, dpr| {
         let opts = options(dpr, 1.0, hover.with(|h| h.map(|h| h.0)));
-        placed.with_value(|p| draw_pain_matrix(area, &p[at()], &opts))
+        matrix.with(|m| draw_pain_matrix(area, m, &opts))
     });
     let hit = move |ev: &web_sys::MouseEvent| {
         let (dx, dy) = chart.device(ev);
@@ -61,7 +60,7 @@ pub fn PainMatrix() -> impl IntoView {
     let open = move |id: Id| editor.panel.set(Panel::Card(id));
     let tooltip = move || {
         let (id, x, y) = hover.get()?;
-        let p = placed.with_value(|p| p[at()].points.iter().find(|p| p.card == id).cloned())?;
+        let p = matrix.with(|m| m.points.iter().find(|p| p.card == id).cloned())?;
         let (x_name, y_name) = axes.get_untracked().names();
         Some(view! {
             <div class="chart-tooltip" style=format!("left: {}px; top: {}px", x + 14.0, y + 14.0) role="tooltip" data-testid="pain-matrix-tooltip">
@@ -76,7 +75,7 @@ pub fn PainMatrix() -> impl IntoView {
     let export_svg = move |_| {
         let opts = options(1.0, SVG_TEXT_SCALE, None);
         chart.export_svg(editor, what, |area| {
-            placed.with_value(|p| draw_pain_matrix(area, &p[index(axes.get_untracked())], &opts))
+            matrix.with_untracked(|m| draw_pain_matrix(area, m, &opts))
         });
     };
     let names = move || {
@@ -85,21 +84,22 @@ pub fn PainMatrix() -> impl IntoView {
     };
     let summary = move || {
         let (x, y) = names();
-        let n = placed.with_value(|p| p[at()].points.len());
+        let n = matrix.with(|m| m.points.len());
         format!("Pain-point matrix: {n} pain points by {y} and {x}; the same data is in the table below.")
     };
     let missing = move || {
-        let n = placed.with_value(|p| p[at()].missing.len());
+        let n = matrix.with(|m| m.missing.len());
         let (x, y) = names();
         (n > 0).then(|| {
             let (lack, be) = if n == 1 { ("pain point lacks", "is") } else { ("pain points lack", "are") };
-            view! { <p class="hint" data-testid="pain-matrix-missing">{format!("{n} {lack} a {y} or {x} score and {be} not on the matrix.")}</p> }
+            view! { <p class="hint" data-testid="pain-matrix-missing">{format!("{n} {lack} a {y} or {x} score and {be} not on the matrix{advice}.")}</p> }
         })
     };
     let rows = move || {
         let (x_name, y_name) = axes.get().names();
-        let body = placed
-            .with_value(|p| p[at()].points.clone())
+        let body = matrix
+            .get()
+            .points
             .into_iter()
             .map(|p| {
                 let id = p.card;
